@@ -1,0 +1,162 @@
+"""Text normalisation: one canonical form before any parsing.
+
+The canonical form (what `normalize_text` returns, and what `facts.start/end`
+index into):
+
+- LF line ends; no zero-width characters; U+3000, NBSP and the other Unicode
+  spaces become a plain space;
+- full-width ASCII forms become ASCII: `，（）：；！？０-９Ａ-Ｚ` -> `,():;!?0-9A-Z`
+  (the form most web pages already use); `。、“”《》〔〕` stay as they are;
+- markup leftovers removed: `**bold**`, markdown heading hashes, HTML entities;
+- pinyin glued after characters on mirror sites removed: `根據(jù)` -> `根據`;
+- stray spaces inside Chinese text removed (`认真研究讨 论`, `截至 11 月`),
+  except a space that separates an inline outline marker (`。 一、`);
+- a line break inside a word (a page break splitting `劳动保` / `障监察`) joined;
+- doubled punctuation from bad conversions (`,,` `,。`) folded.
+
+`to_simplified` converts traditional characters for matching while keeping the
+length, so offsets found in the simplified copy index the original text too.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from functools import lru_cache
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                   "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# full-width ASCII block U+FF01..U+FF5E -> U+0021..U+007E, one character for one
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# brackets that some pages use for the outline marker (一) or for 〔2022〕
+_WIDTH.update({ord("﹝"): "〔", ord("﹞"): "〕", ord("﹙"): "(", ord("﹚"): ")"})
+
+_PINYIN = re.compile(
+    rf"(?<=[{_CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_STRAY_STARS = re.compile(r"\*\*")
+_OUTLINE_AHEAD = (r"(?:[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十]{1,3}\)|"
+                  r"\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|问题\s*\d)")
+_SPACE_IN_CJK = re.compile(
+    rf"(?<=[{_CJK}\d%“”,:;、。)(])[ ]+(?=[{_CJK}\d“”(])")
+_DOUBLED = re.compile(r"([,、;:])\1+|,(?=[。;])|,(?=、)")
+_BLANKS = re.compile(r"\n{3,}")
+_LINE_END_CJK = re.compile(rf"[{_CJK}]$")
+_LINE_START_MARKER = re.compile(rf"^\s*{_OUTLINE_AHEAD}")
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin that mirror sites glue after converted characters.
+
+    >>> strip_pinyin("根據(jù)區委統(tǒng)一部署")
+    '根據區委統一部署'
+    >>> strip_pinyin("第(一)组 (2023) (abc)")
+    '第(一)组 (2023) (abc)'
+    """
+    return _PINYIN.sub("", text)
+
+
+def _drop_inner_spaces(line: str) -> str:
+    """Remove spaces between Chinese characters and numbers, keep marker breaks.
+
+    >>> _drop_inner_spaces("截至 11 月 7 日,反馈的 2 个问题")
+    '截至11月7日,反馈的2个问题'
+    >>> _drop_inner_spaces("予以公布。 一、总体情况 1.压实责任")
+    '予以公布。 一、总体情况 1.压实责任'
+    """
+    def repl(m: re.Match) -> str:
+        rest = line[m.end():]
+        return m.group(0) if re.match(_OUTLINE_AHEAD, rest) else ""
+    return _SPACE_IN_CJK.sub(repl, line)
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a long line that stops mid-word with the line that carries on.
+
+    A paragraph line of 40+ characters ending in a Chinese character (not a
+    heading: a heading starts with an outline marker and has no 。, or ends in
+    情况/问题/通报 ...), followed across blank lines by a line that starts with
+    Chinese text and no outline marker, was split by a page or tag break.
+    """
+    out: list[str] = []
+    pending_blank = 0
+    for line in lines:
+        if not line:
+            pending_blank += 1
+            continue
+        prev = out[-1] if out else ""
+        if (prev and len(prev) >= 40 and _LINE_END_CJK.search(prev)
+                and ("。" in prev or not _LINE_START_MARKER.match(prev))
+                and re.match(rf"[{_CJK}]", line) and not _LINE_START_MARKER.match(line)
+                and not re.search(r"(情况|问题|方面|通报|报告|公告|通知)$", prev)):
+            out[-1] = prev + line
+        else:
+            if out and pending_blank:
+                out.append("")
+            out.append(line)
+        pending_blank = 0
+    return out
+
+
+def normalize_text(text: str) -> str:
+    """Return the canonical form of a notice's text (see the module docstring).
+
+    >>> normalize_text("现将巡察整改情况予以公布：\\r\\n（一）**加强学习**　")
+    '现将巡察整改情况予以公布:\\n(一)加强学习'
+    >>> normalize_text("根據(jù)區委統(tǒng)一部署，，現(xiàn)將")
+    '根據區委統一部署,現將'
+    """
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_WIDTH)
+    if "&" in text:
+        text = html.unescape(text).translate(_SPACES)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _STRAY_STARS.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    text = strip_pinyin(text)
+    lines = [_drop_inner_spaces(ln.strip()) for ln in text.split("\n")]
+    lines = _join_broken_lines(lines)
+    text = "\n".join(lines)
+    text = _DOUBLED.sub(lambda m: m.group(1) or "", text)
+    text = _BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    # opencc-python-reimplemented: pure Python, no binary; t2s table of OpenCC.
+    from opencc import OpenCC
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-character copy of `text` with the same length (for matching).
+
+    >>> to_simplified("區委第一巡察組關於整改進展")
+    '区委第一巡察组关于整改进展'
+    """
+    if not text or text.isascii():
+        return text
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # a phrase mapping changed the length: fall back to one character at a time
+    return "".join(c if len(s := conv.convert(c)) != 1 else s for c in text)
+
+
+def doc_id_for(text: str) -> str:
+    """Stable id: the first 12 hex characters of SHA-1 of the normalised text.
+
+    The text is hashed in simplified form so that a traditional-character
+    mirror of a notice gets the same id as the original.
+
+    >>> doc_id_for("abc")
+    'a9993e364706'
+    """
+    return hashlib.sha1(to_simplified(text).encode("utf-8")).hexdigest()[:12]
