@@ -52,3 +52,4 @@ class Problem:
     status: str = "unknown"
     start: int = -1
     end: int = -1
+    amounts_wan: float | None = None
