@@ -64,7 +64,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _place(rng: random.Random, n_provinces: int) -> tuple[str, str, str | None]:
-    index = min(int(rng.paretovariate(1.2)) - 1, n_provinces - 1)
+    index = rng.choices(range(n_provinces), weights=[1 / (i + 1) for i in range(n_provinces)])[0]
     province = PROVINCES[index]
     city = CITY_STEMS[(index + rng.randrange(3)) % len(CITY_STEMS)] + rng.choice(CITY_TAILS)
     county = city[0] + rng.choice(COUNTY_TAILS) if rng.random() < 0.45 else None
@@ -84,7 +84,7 @@ def _notice(rng: random.Random, number: int, n_provinces: int) -> dict:
     province, city, county = _place(rng, n_provinces)
     sector, level, doc_type = rng.choice(SECTORS), _pick(rng, LEVELS), _pick(rng, DOC_TYPES)
     where = county or city
-    year = rng.choice(range(2019, 2026))
+    year = rng.choice(range(2019, 2025))
     dates = _dates(rng, year)
     reported = doc_type in {"progress_report", "rectification_report"}
     total = _maybe(rng, 0.35, rng.randint(4, 60))

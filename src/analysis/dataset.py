@@ -19,7 +19,7 @@ from analysis.normalize import doc_id_for
 from analysis.schema import conform
 
 MAX_BYTES = 50_000_000      # a larger file is reported, not read
-MAX_CHARS = 2_000_000       # a longer text is no single notice: reported, not parsed
+MAX_CHARS = 500_000         # a longer text is no single notice: reported, not parsed
 
 
 @dataclass

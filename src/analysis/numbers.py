@@ -26,7 +26,7 @@ _DECIMAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _MAX_DIGITS = 15  # longer runs are ids or phone numbers, not amounts
 
 # money units, in 万元 per unit
-_WAN_PER_UNIT = {"元": 1e-4, "千元": 1e-3, "万元": 1.0, "十万元": 10.0, "百万元": 100.0,
+_WAN_PER_UNIT = {"元": 1e-4, "千元": 0.1, "万元": 1.0, "十万元": 10.0, "百万元": 100.0,
                  "千万元": 1000.0, "亿元": 1e4}
 _APPROX = re.compile(r"[余多近约逾超过]")
 
@@ -69,7 +69,7 @@ def _parse_cn_positional(s: str) -> int | None:
     last_small = 10_000
     for i, c in enumerate(s):
         if c in _CN_DIGITS:
-            if digit is not None and _CN_DIGITS[c] != 0:
+            if digit and _CN_DIGITS[c] != 0:
                 return None  # two digits in a row inside a positional number
             digit = _CN_DIGITS[c]
         elif c in _CN_SMALL_UNITS:
@@ -139,7 +139,7 @@ def find_amounts_wan(text: str) -> list[tuple[int, int, float]]:
     Placeholders (X万元, XX元) are skipped; figures must be written in digits.
 
     >>> find_amounts_wan("追回资金98.6万元,清退3180元,涉及X万元。")
-    [(4, 11, 98.6), (14, 19, 0.318)]
+    [(4, 10, 98.6), (13, 18, 0.318)]
     >>> find_amounts_wan("挽回经济损失76万余元,预算1,234.5万元")
     [(6, 11, 76.0), (14, 23, 1234.5)]
     """

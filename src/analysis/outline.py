@@ -1,0 +1,166 @@
+"""The outline of a notice: 一、 (一) 1. (1) ① 问题1. and 关于“…”问题 headings.
+
+`find_outline(text)` returns every outline heading in reading order, with its level
+in the outline tree. Markers are found at line starts and also inline, after `。`,
+`:`, `;` or a space, because some pages put the whole notice on one line.
+
+Levels follow the order in which marker styles appear, not a fixed table: a style
+seen again pops back to its level; a style seen for the first time opens a child
+level, except when it carries on the numbering of the heading above it
+(`(一)…` then `2.…` `3.…` in one section), which makes it a sibling.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# (kind, pattern); the group "num" holds the number. Order matters: longer forms first.
+_MARKERS: tuple[tuple[str, str], ...] = (
+    ("problem_num", r"问题\s*(?P<num>\d{1,2}|" + _CN_NUM + r")\s*[.、．:](?!\d)"),
+    ("paren_cn", r"\((?P<num>" + _CN_NUM + r")\)"),
+    ("cn", r"(?P<num>" + _CN_NUM + r")、"),
+    ("paren_num", r"\((?P<num>\d{1,2})\)"),
+    ("num", r"(?P<num>\d{1,2})\s*(?:[.、．](?!\d)|\s(?=[\u4e00-\u9fff“]))"),
+    ("circled", r"(?P<num>[" + _CIRCLED + r"])"),
+    ("about", r"(?=(?:关于|针对)[“\"‘'][^\n]{2,120}?[”\"’']\s*的?问题)"),
+)
+# where a marker may start: line start (after spaces or a "- " bullet), or inline
+_LEAD = r"(?:(?<=\n)|^|(?<=[。:;!?])|(?<=[。:;!?] )|(?<=[^\d\s,、] ))[ \t]*(?:[-•·]\s*)?"
+_MARKER_RE = re.compile(
+    _LEAD + "(?:" + "|".join(f"(?P<{k}>{p.replace('(?P<num>', f'(?P<{k}_n>')})"
+                             for k, p in _MARKERS) + ")")
+_HEADING_END = re.compile(r"[。!?\n]")
+_INLINE_MARK = {"num", "paren_num", "circled", "about"}
+
+
+@dataclass
+class Heading:
+    """One outline heading.
+
+    kind:   problem_num (问题1.), cn (一、), paren_cn ((一)), num (1. 1、),
+            paren_num ((1)), circled (①), about (关于“…”问题 without a marker)
+    level:  1 for the outermost style seen, growing inwards
+    number: the item number (None for `about`)
+    start:  offset of the marker; body: offset just after the marker
+    end:    end of the heading text (first sentence, line, or next inline marker)
+    text:   the heading text, marker removed, without the final 。
+    """
+
+    kind: str
+    level: int
+    number: int | None
+    start: int
+    body: int
+    end: int
+    text: str
+
+
+def parse_cn_number(s: str) -> int | None:
+    """Value of a small Chinese, Arabic or circled numeral.
+
+    >>> [parse_cn_number(s) for s in ("七", "十", "十二", "二十", "二十三", "12", "③")]
+    [7, 10, 12, 20, 23, 12, 3]
+    >>> parse_cn_number("甲") is None
+    True
+    """
+    if not s:
+        return None
+    if s.isdigit() and s.isascii():
+        return int(s)
+    if len(s) == 1 and s in _CIRCLED:
+        return _CIRCLED.index(s) + 1
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _CN_DIGITS.get(tens, -99) if tens else 1
+        o = _CN_DIGITS.get(ones, -99) if ones else 0
+        value = t * 10 + o
+        return value if value > 0 else None
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None
+
+
+def _raw_markers(text: str) -> list[tuple[str, int | None, int, int]]:
+    """(kind, number, start, body) of every marker, in order."""
+    out = []
+    for m in _MARKER_RE.finditer(text):
+        kind = next(k for k, _ in _MARKERS if m.group(k) is not None)
+        start = m.start(kind)
+        num = m.group(f"{kind}_n") if kind != "about" else None
+        out.append((kind, parse_cn_number(num) if num else None, start, m.end()))
+    return out
+
+
+def _heading_end(text: str, body: int, limit: int) -> int:
+    """End of the heading text: first 。!? or line break outside quotes, or `limit`."""
+    depth = 0
+    for i in range(body, min(limit, len(text))):
+        c = text[i]
+        if c in "“‘":
+            depth += 1
+        elif c in "”’":
+            depth = max(0, depth - 1)
+        elif c == "\n" or (depth == 0 and c in "。!?"):
+            return i
+    return min(limit, len(text))
+
+
+def _assign_levels(raw: list[tuple[str, int | None, int, int]]) -> list[int]:
+    """Level of each marker from the order styles appear (see the module doc)."""
+    stack: list[tuple[str, int | None, int]] = []     # (kind, number, level)
+    levels = []
+    for kind, num, _, _ in raw:
+        idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == kind), None)
+        if idx is None and num is not None and num > 1:
+            idx = next((i for i in range(len(stack) - 1, -1, -1)
+                        if stack[i][1] == num - 1 and stack[i][0] != "about"), None)
+        if idx is not None:
+            level = stack[idx][2]
+            del stack[idx:]
+        else:
+            level = stack[-1][2] + 1 if stack else 1
+        stack.append((kind, num, level))
+        levels.append(level)
+    return levels
+
+
+def _plausible(raw: list[tuple[str, int | None, int, int]], text: str) -> list[bool]:
+    """Drop inline markers that do not continue a numbering (stray `2.` in a sentence)."""
+    keep = []
+    last_num: dict[str, int | None] = {}
+    for kind, num, start, _ in raw:
+        at_line = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t-•·")
+        ok = at_line or kind not in _INLINE_MARK or kind == "about" or num == 1 or (
+            num is not None and last_num.get(kind) == num - 1)
+        keep.append(ok)
+        if ok:
+            last_num[kind] = num
+    return keep
+
+
+def find_outline(text: str) -> list[Heading]:
+    """Every outline heading of `text`, in order, with its level.
+
+    >>> [(h.kind, h.level, h.number, h.text) for h in find_outline(
+    ...     "一、总体情况\\n(一)学习不深入。整改情况:已完成。\\n2.制度不健全。")]
+    [('cn', 1, 1, '总体情况'), ('paren_cn', 2, 1, '学习不深入'), ('num', 2, 2, '制度不健全')]
+    >>> [(h.kind, h.level, h.text) for h in find_outline("予以公布。 一、总体情况 1.压实责任。")]
+    [('cn', 1, '总体情况'), ('num', 2, '压实责任')]
+    """
+    raw = _raw_markers(text)
+    raw = [r for r, ok in zip(raw, _plausible(raw, text)) if ok]
+    levels = _assign_levels(raw)
+    out = []
+    for i, ((kind, num, start, body), level) in enumerate(zip(raw, levels)):
+        limit = raw[i + 1][2] if i + 1 < len(raw) else len(text)
+        while body < limit and text[body] == " ":
+            body += 1
+        end = _heading_end(text, body, limit)
+        heading = text[body:end].rstrip(" ,;:")
+        out.append(Heading(kind, level, num, start, body, body + len(heading), heading))
+    return out

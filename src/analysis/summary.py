@@ -1,0 +1,210 @@
+"""Tidy summaries of the built tables: the numbers behind every chart and the briefing.
+
+Pure functions: each takes tables (DataFrames with the columns of SCHEMA.md) and returns a
+small DataFrame, ready for a `plot_*` function or for a CSV beside a figure. Groups beyond the
+top N are folded into "其他" so the result stays readable with 20,000 notices.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.paths import resources_dir
+
+OTHER = "其他"
+MISSING = "未注明"
+# the first date a notice has, in this order, dates it on a timeline
+DATE_ORDER = ("publish_date", "as_of_date", "feedback_date", "inspection_end", "inspection_start")
+MAX_LAG_DAYS = 1100          # lags beyond three years are read errors, not lags
+# columns that say nothing about extraction (book-keeping, always present)
+_NOT_FIELDS = {"doc_id", "source_path", "source_format", "problems_listed", "anonymized",
+               "n_chars", "duplicate_of"}
+
+
+@lru_cache(maxsize=1)
+def read_labels() -> pd.DataFrame:
+    """Chinese labels for codes: kind, code, label, short (resources/plots_labels.csv)."""
+    return pd.read_csv(resources_dir() / "plots_labels.csv", dtype=str, keep_default_na=False)
+
+
+def code_labels(kind: str, short: bool = True) -> dict[str, str]:
+    """Code -> Chinese label for one kind (doc_type, category, inspector_level …).
+
+    >>> code_labels("category")["party_building"]
+    '党建责任'
+    """
+    table = read_labels()
+    rows = table[table["kind"] == kind]
+    return dict(zip(rows["code"], rows["short" if short else "label"]))
+
+
+def relabel(values: pd.Series, kind: str, short: bool = True) -> pd.Series:
+    """Codes replaced by their Chinese labels; unknown codes kept, missing -> 未注明."""
+    labels = code_labels(kind, short)
+    return values.map(lambda v: MISSING if pd.isna(v) else labels.get(str(v), str(v)))
+
+
+def fill_missing(values: pd.Series) -> pd.Series:
+    """Text values with missing ones as 未注明 (so they show up as a group)."""
+    return values.astype("object").where(values.notna(), MISSING).astype(str)
+
+
+def top_n_with_other(values: pd.Series, n: int, other: str = OTHER) -> pd.Series:
+    """Keep the `n` most frequent values; fold the rest into `other`.
+
+    >>> top_n_with_other(pd.Series(list("aaabbc")), 2).tolist()
+    ['a', 'a', 'a', 'b', 'b', '其他']
+    """
+    keep = values.value_counts().index[:n]
+    return values.where(values.isin(keep) | values.isna(), other)
+
+
+def notice_years(notices: pd.DataFrame) -> pd.Series:
+    """Year of each notice: from the first of publish, as-of, feedback, inspection dates."""
+    years = pd.Series(pd.NA, index=notices.index, dtype="Int64")
+    for column in DATE_ORDER:
+        if column in notices.columns:
+            found = pd.to_datetime(notices[column], errors="coerce", format="%Y-%m-%d").dt.year
+            years = years.fillna(found.astype("Int64"))
+    return years
+
+
+def build_field_coverage(notices: pd.DataFrame) -> pd.DataFrame:
+    """How often each notices field was found: field, label, n_found, n, share_pct (sorted)."""
+    from analysis.load import read_dictionary
+    dictionary = read_dictionary()
+    labels = dictionary[dictionary["table"] == "notices"].set_index("column")["label"]
+    fields = [c for c in notices.columns if c in labels.index and c not in _NOT_FIELDS]
+    rows = [{"field": f, "label": labels[f], "n_found": int(notices[f].notna().sum()),
+             "n": len(notices)} for f in fields]
+    out = pd.DataFrame(rows, columns=["field", "label", "n_found", "n"])
+    out["share_pct"] = (out["n_found"] / out["n"].where(out["n"] > 0) * 100).round(1)
+    return out.sort_values(["share_pct", "field"], ascending=[False, True], ignore_index=True)
+
+
+def build_crosstab(frame: pd.DataFrame, rows: str, columns: str,
+                   top_rows: int = 12, top_columns: int = 10) -> pd.DataFrame:
+    """Counts of `rows` × `columns`, each folded to its top N plus 其他, largest rows first."""
+    if frame.empty:
+        return pd.DataFrame()
+    row_values = top_n_with_other(fill_missing(frame[rows]), top_rows)
+    column_values = top_n_with_other(fill_missing(frame[columns]), top_columns)
+    table = pd.crosstab(row_values, column_values)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    return table[table.sum(axis=0).sort_values(ascending=False).index]
+
+
+def build_over_time(notices: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:
+    """Per year: notices, problems listed, median completion rate with its n, problem status."""
+    years = notices.assign(year=notice_years(notices)).dropna(subset=["year"])
+    if years.empty:
+        return pd.DataFrame(columns=["year", "notices", "problems", "completion_median",
+                                     "completion_n", "completed_share_pct", "status_n"])
+    per_year = years.groupby("year").agg(
+        notices=("doc_id", "size"),
+        completion_median=("completion_rate", "median"),
+        completion_n=("completion_rate", "count"))
+    linked = problems.merge(years[["doc_id", "year"]], on="doc_id")
+    known = linked[linked["status"].isin(["completed", "in_progress"])]
+    per_year["problems"] = linked.groupby("year").size()
+    per_year["status_n"] = known.groupby("year").size()
+    per_year["completed_share_pct"] = (
+        known[known["status"] == "completed"].groupby("year").size() / per_year["status_n"] * 100)
+    per_year = per_year.fillna({"problems": 0, "status_n": 0}).reset_index()
+    per_year[["problems", "status_n"]] = per_year[["problems", "status_n"]].astype(int)
+    return per_year[["year", "notices", "problems", "completion_median", "completion_n",
+                     "completed_share_pct", "status_n"]].round(1)
+
+
+def build_lags(notices: pd.DataFrame) -> pd.DataFrame:
+    """Days from inspection end to feedback, and from feedback to the report (long form).
+
+    The report date is as_of_date, else publish_date. Negative lags and lags over
+    MAX_LAG_DAYS are dropped as read errors. Columns: doc_id, stage, days.
+    """
+    def day(column: str) -> pd.Series:
+        return pd.to_datetime(notices[column], errors="coerce", format="%Y-%m-%d")
+    report = day("as_of_date").fillna(day("publish_date"))
+    stages = {"inspection_to_feedback": day("feedback_date") - day("inspection_end"),
+              "feedback_to_report": report - day("feedback_date")}
+    frames = [pd.DataFrame({"doc_id": notices["doc_id"], "stage": stage, "days": delta.dt.days})
+              for stage, delta in stages.items()]
+    lags = pd.concat(frames, ignore_index=True).dropna(subset=["days"])
+    lags = lags[(lags["days"] >= 0) & (lags["days"] <= MAX_LAG_DAYS)]
+    return lags.astype({"days": int}).reset_index(drop=True)
+
+
+def build_rate_by(notices: pd.DataFrame, by: str, min_n: int = 3,
+                  top_n: int = 15) -> pd.DataFrame:
+    """Completion rate per group with n: group, n, median_rate, mean_rate.
+
+    Only groups with at least `min_n` stated rates; of those the `top_n` with most notices;
+    sorted by median rate, highest first.
+    """
+    rated = notices.dropna(subset=["completion_rate"])
+    if rated.empty:
+        return pd.DataFrame(columns=["group", "n", "median_rate", "mean_rate"])
+    grouped = rated.assign(group=fill_missing(rated[by])).groupby("group")["completion_rate"]
+    out = grouped.agg(n="count", median_rate="median", mean_rate="mean").reset_index()
+    out = out[out["n"] >= min_n].nlargest(top_n, "n")
+    return out.sort_values(["median_rate", "n"], ascending=False, ignore_index=True).round(1)
+
+
+def build_recovered_by(notices: pd.DataFrame, by: str, top_n: int = 12) -> pd.DataFrame:
+    """Money recovered per group: group, n (notices stating a sum), recovered_wan; largest first.
+
+    Groups past the top N are summed into 其他 (kept last).
+    """
+    stated = notices.dropna(subset=["recovered_wan"])
+    if stated.empty:
+        return pd.DataFrame(columns=["group", "n", "recovered_wan"])
+    totals = stated.assign(group=fill_missing(stated[by])).groupby("group").agg(
+        n=("recovered_wan", "count"), recovered_wan=("recovered_wan", "sum"))
+    totals = totals.sort_values("recovered_wan", ascending=False)
+    head, tail = totals.iloc[:top_n], totals.iloc[top_n:]
+    if len(tail):
+        head = pd.concat([head, pd.DataFrame({"n": [tail["n"].sum()],
+                                              "recovered_wan": [tail["recovered_wan"].sum()]},
+                                             index=[OTHER])])
+    return head.rename_axis("group").reset_index().round({"recovered_wan": 2})
+
+
+def build_category_shares(problems: pd.DataFrame, notices: pd.DataFrame | None = None,
+                          by: str | None = None, top_n: int = 12) -> pd.DataFrame:
+    """Share of problems per primary category, overall or per group of notices.
+
+    Columns: group, category, n, group_n, share_pct. Groups past the top N fold into 其他.
+    """
+    frame = problems.dropna(subset=["category"])
+    if by is None:
+        frame = frame.assign(group="全部")
+    else:
+        frame = frame.merge(notices[["doc_id", by]], on="doc_id", how="left")
+        frame = frame.assign(group=top_n_with_other(fill_missing(frame[by]), top_n))
+    counts = frame.groupby(["group", "category"]).size().rename("n").reset_index()
+    counts["group_n"] = counts.groupby("group")["n"].transform("sum")
+    counts["share_pct"] = (counts["n"] / counts["group_n"] * 100).round(1)
+    return counts.sort_values(["group_n", "n"], ascending=False, ignore_index=True)
+
+
+def build_recurring_categories(problems: pd.DataFrame, notices: pd.DataFrame,
+                               region: str = "city", top_n: int = 12) -> pd.DataFrame:
+    """For each sector, in how many regions each category was found.
+
+    Columns: sector, category, n_regions, sector_regions, share_pct (of the sector's regions
+    with any problem). Sectors past the top N (by regions) are left out.
+    """
+    frame = problems.merge(notices[["doc_id", "sector", region]], on="doc_id")
+    frame = frame.dropna(subset=["sector", region, "category"])
+    columns = ["sector", "category", "n_regions", "sector_regions", "share_pct"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    regions = frame.groupby("sector")[region].nunique().nlargest(top_n)
+    frame = frame[frame["sector"].isin(regions.index)]
+    out = frame.groupby(["sector", "category"])[region].nunique().rename("n_regions")
+    out = out.reset_index()
+    out["sector_regions"] = out["sector"].map(regions)
+    out["share_pct"] = (out["n_regions"] / out["sector_regions"] * 100).round(1)
+    return out.sort_values(["sector_regions", "n_regions"], ascending=False,
+                           ignore_index=True)[columns]
