@@ -15,7 +15,8 @@ from analysis.normalize import doc_id_for, normalize_text, strip_pinyin, to_simp
     ("## 一、主要做法", "一、主要做法"),                                       # markdown heading
     ("根據(jù)區委統(tǒng)一部署", "根據區委統一部署"),                        # glued pinyin
     ("整改,,落实,。完成", "整改,落实。完成"),                                  # doubled punctuation
-    ("甲\u3000乙\u00a0丙", "甲乙丙"),                                          # ideographic/nbsp space
+    ("甲\u3000乙\u00a0丙", "甲乙丙"),
+    ("发布时间:2023-06-02 16:43:23 来源:某市", "发布时间:2023-06-02 16:43:23来源:某市"),  # digits keep their space                                          # ideographic/nbsp space
     ("第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"),                    # CRLF and CR
     ("a&nbsp;b &amp; c", "a b & c"),                                          # HTML entities
     ("\ufeff正文\u200b内容", "正文内容"),                                      # BOM, zero width

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from itertools import product
 from typing import Sequence
 
@@ -105,8 +105,8 @@ def garbled_readings(digits: str) -> tuple[tuple[int, int], ...]:
 
     >>> garbled_readings("618"), garbled_readings("113"), garbled_readings("96")
     (((6, 18),), ((1, 13), (11, 3)), ((9, 6),))
-    >>> garbled_readings("1231"), garbled_readings("135"), garbled_readings("00")
-    (((12, 31),), ((1, 35), (13, 5))[:0], ())
+    >>> garbled_readings("1231"), garbled_readings("135"), garbled_readings("105")
+    (((12, 31),), (), ((10, 5),))
     """
     if not digits.isdigit() or not 2 <= len(digits) <= 4:
         return ()
@@ -119,8 +119,8 @@ def garbled_readings(digits: str) -> tuple[tuple[int, int], ...]:
     out = []
     for cut in cuts:
         month, day = int(digits[:cut]), int(digits[cut:])
-        if digits[cut] == "0" and len(digits) - cut == 1:
-            continue
+        if len(digits) == 3 and digits[cut] == "0":
+            continue  # 1-05 is not how a lost 月 looks; 10-5 is
         if make_date(2000, month, day):  # 2000 is a leap year: allows 2-29
             out.append((month, day))
     return tuple(out)
@@ -130,20 +130,27 @@ _N2 = r"[0-9]{1,2}"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _CN_YEAR = rf"[{_CN_NUM}]{{4}}"
 _CN_MD = rf"[{_CN_NUM}]{{1,3}}"
+_OPEN_END = r"\s*(?:至|到|—{1,2}|–|-|－|~|～)\s*[0-9]{1,2}\s*[日号]"
 _RELATIVE = {"今年": 0, "本年": 0, "当年": None, "去年": -1, "上年": -1, "上一年": -1,
              "前年": -2, "明年": 1}
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("placeholder", re.compile(r"(?:(?:19|20)[0-9]{0,2}[Xx×]{1,2}|[Xx×]{2,4})年"
                                r"(?:[0-9Xx×]{1,2}月)?(?:[0-9Xx×]{1,2}日)?"
                                r"|[Xx×]{1,2}月[0-9Xx×]{1,2}日|[0-9]{1,2}月[Xx×]{1,2}日")),
-    ("full", re.compile(rf"(?<![0-9])({_YEAR})\s*年\s*({_N2})\s*月\s*({_N2})\s*[日号](?![0-9])")),
-    ("iso", re.compile(rf"(?<![0-9.])({_YEAR})([-/.])({_N2})\2({_N2})(?![0-9])")),
+    ("full", re.compile(rf"(?<![0-9])({_YEAR})\s*年\s*({_N2})\s*月\s*({_N2})\s*[日号]")),
+    # the day may be glued to a time when a space got lost: 2023-06-0216:43:23
+    ("iso", re.compile(rf"(?<![0-9.])({_YEAR})([-/.])({_N2})\2({_N2})"
+                       r"(?:(?![0-9])|(?=[0-9]{2}:[0-9]{2}))")),
+    # 日 left out before a range's bare-day end: 2018年1月4至5日, 12月13-15日
+    ("full", re.compile(rf"(?<![0-9])({_YEAR})\s*年\s*({_N2})\s*月\s*({_N2})"
+                        rf"(?={_OPEN_END})")),
+    ("no_year", re.compile(rf"(?<![0-9年.])({_N2})\s*月\s*({_N2})(?={_OPEN_END})")),
     ("cn_full", re.compile(rf"({_CN_YEAR})年({_CN_MD})月({_CN_MD})日")),
     ("garbled", re.compile(rf"(?<![0-9])({_YEAR})年?([0-9]{{2,4}})日")),
     ("relative", re.compile(rf"(今年|本年|去年|上一年|上年|前年|明年)\s*({_N2})\s*月\s*({_N2})\s*[日号]")),
     ("vague", re.compile(rf"(?<![0-9])(?:({_YEAR})\s*年\s*)?({_N2})\s*月(?:份)?"
                          rf"(?:上旬|中旬|下旬|初|中|底|末|前|以来)?(?!\s*[0-9])")),
-    ("no_year", re.compile(rf"(?<![0-9年.])({_N2})\s*月\s*({_N2})\s*[日号](?![0-9])")),
+    ("no_year", re.compile(rf"(?<![0-9年.])({_N2})\s*月\s*({_N2})\s*[日号]")),
 ]
 
 
@@ -209,7 +216,7 @@ def find_dates(text: str) -> list[DateSpan]:
 
 _CONNECTOR = r"\s*(?:至|到|—{1,2}|–|-|－|~|～|〜)\s*"
 _DAY_END = re.compile(rf"{_CONNECTOR}([0-9]{{1,2}})\s*[日号](?![0-9])")
-_GARBLED_END = re.compile(rf"{_CONNECTOR}([0-9]{{3,4}})\s*日")
+_GARBLED_END = re.compile(rf"{_CONNECTOR}([0-9]{{2,4}})\s*日")
 
 
 def _add_range_ends(text: str, spans: list[DateSpan], taken: list[bool]) -> list[DateSpan]:
@@ -224,8 +231,9 @@ def _add_range_ends(text: str, spans: list[DateSpan], taken: list[bool]) -> list
                 continue
             if kind == "day":
                 d = int(m[1])
-                if 1 <= d <= 31:
-                    extra.append(DateSpan(m.start(1), m.end(), None, None, d, "day"))
+                if not 1 <= d <= 31:
+                    continue  # `至96日`: a lost 月, tried next
+                extra.append(DateSpan(m.start(1), m.end(), None, None, d, "day"))
             else:
                 options = garbled_readings(m[1])
                 if options:
@@ -257,7 +265,7 @@ def find_date_ranges(text: str) -> list[tuple[DateSpan, DateSpan]]:
         a, b = spans[i], spans[i + 1]
         gap = (text or "")[a.end:b.start]
         if len(gap) <= 3 and _JOIN.match(gap) and b.kind != "relative":
-            out.append((a, b))
+            out.append((a, complete_range_end(a, b)))
             i += 2
         else:
             i += 1
@@ -351,25 +359,42 @@ def resolve_dates(spans: Sequence[DateSpan | None],
     >>> resolve_dates(find_dates("6月18日"), "2023-09-01"), resolve_dates(find_dates("6月18日"))
     (['2023-06-18'], [None])
     """
-    publish = publish_date if isinstance(publish_date, date) else parse_iso(publish_date)
-    spans = list(spans)
-    readings = [_readings(s) if s is not None else [None] for s in spans]
-    if any(len(r) > 1 for r in readings) and _combinations(readings) > 64:
-        readings = [r if len(r) == 1 else [None] for r in readings]
-    best: dict[int, list[list[date | None]]] = {}
-    for pick in product(*readings):
-        dates, rolls, ordered = _chain(spans, pick, publish)
-        if ordered or all(len(r) == 1 for r in readings):
-            best.setdefault(rolls, []).append(dates)
-    if not best:
-        return [None] * len(spans)
-    options = best[min(best)]
+    publish = _as_date(publish_date)
+    spans = [complete_range_end(prev, s) if prev is not None and s is not None else s
+             for prev, s in zip([None, *spans[:-1]], spans)]
+    options = _ordered_chains(spans, publish)
     out: list[str | None] = []
     for i in range(len(spans)):
         values = {opt[i] for opt in options}
         value = values.pop() if len(values) == 1 else None
         out.append(value.isoformat() if value is not None else None)
     return out
+
+
+def _ordered_chains(spans: list[DateSpan | None], publish: date | None
+                    ) -> list[list[date | None]]:
+    """Every resolution of the chain that keeps its order, with the fewest rollovers."""
+    readings = [_readings(s) if s is not None else [None] for s in spans]
+    if _combinations(readings) > 64:
+        readings = [r if len(r) == 1 else [None] for r in readings]
+    best: dict[int, list[list[date | None]]] = {}
+    for pick in product(*readings):
+        dates, rolls, ordered = _chain(spans, pick, publish)
+        if ordered or all(len(r) == 1 for r in readings):
+            best.setdefault(rolls, []).append(dates)
+    if not best:  # no garbled reading keeps the order: leave those spans empty
+        readings = [r if len(r) == 1 else [None] for r in readings]
+        best = {0: [_chain(spans, [r[0] for r in readings], publish)[0]]}
+    return best[min(best)]
+
+
+def _as_date(value: object) -> date | None:
+    """A publish date given as date, datetime or ISO-like string."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_iso(value)
 
 
 def _combinations(readings: list[list]) -> int:

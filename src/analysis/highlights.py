@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.summary import fill_missing, notice_years, top_n_with_other
+from analysis.summary import fill_missing, notice_years, others_last, top_n_with_other
 
 CASE_COLUMNS = ["doc_id", "inspected_org", "province", "city", "title", "value", "n",
                 "evidence", "source"]
@@ -96,6 +96,7 @@ def build_agency_profile(notices: pd.DataFrame, problems: pd.DataFrame, by: str 
     else:
         profile["top_category"], profile["top_category_share_pct"] = None, float("nan")
     profile = profile.fillna({"problems_per_notice": 0.0}).round(2)
-    return profile.sort_values("notices", ascending=False).reset_index()[
+    profile = profile.loc[others_last(profile.sort_values("notices", ascending=False).index)]
+    return profile.rename_axis("group").reset_index()[
         ["group", "notices", "problems_per_notice", "completion_median", "completion_n",
          "recovered_wan", "recovered_n", "top_category", "top_category_share_pct"]]

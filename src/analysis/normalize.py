@@ -40,8 +40,9 @@ _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _STRAY_STARS = re.compile(r"\*\*")
 _OUTLINE_AHEAD = (r"(?:[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十]{1,3}\)|"
                   r"\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|问题\s*\d)")
+# a space with Chinese on at least one side (never between two digits: 2023-06-02 16:43)
 _SPACE_IN_CJK = re.compile(
-    rf"(?<=[{_CJK}\d%“”,:;、。)(])[ ]+(?=[{_CJK}\d“”(])")
+    rf"(?<=[{_CJK}“”、。])[ ]+(?=[{_CJK}\d“”(])|(?<=[\d%,:;)(])[ ]+(?=[{_CJK}“”])")
 _DOUBLED = re.compile(r"([,、;:])\1+|,(?=[。;])|,(?=、)")
 _BLANKS = re.compile(r"\n{3,}")
 _LINE_END_CJK = re.compile(rf"[{_CJK}]$")

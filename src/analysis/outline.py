@@ -21,7 +21,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (kind, pattern); the group "num" holds the number. Order matters: longer forms first.
 _MARKERS: tuple[tuple[str, str], ...] = (
-    ("problem_num", r"问题\s*(?P<num>\d{1,2}|" + _CN_NUM + r")\s*[.、．:](?!\d)"),
+    ("problem_num", r"(?:反馈|巡察|巡视)?问题\s*(?P<num>\d{1,2}|" + _CN_NUM + r")\s*[.、．:](?!\d)"),
     ("paren_cn", r"\((?P<num>" + _CN_NUM + r")\)"),
     ("cn", r"(?P<num>" + _CN_NUM + r")、"),
     ("paren_num", r"\((?P<num>\d{1,2})\)"),
@@ -113,18 +113,27 @@ def _heading_end(text: str, body: int, limit: int) -> int:
 def _assign_levels(raw: list[tuple[str, int | None, int, int]]) -> list[int]:
     """Level of each marker from the order styles appear (see the module doc)."""
     stack: list[tuple[str, int | None, int]] = []     # (kind, number, level)
+    last: dict[str, tuple[int | None, int]] = {}       # kind -> (number, level) seen last
     levels = []
     for kind, num, _, _ in raw:
         idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == kind), None)
+        level = None
         if idx is None and num is not None and num > 1:
-            idx = next((i for i in range(len(stack) - 1, -1, -1)
-                        if stack[i][1] == num - 1 and stack[i][0] != "about"), None)
-        if idx is not None:
+            if kind in last and last[kind][0] == num - 1:
+                # the same style carries on its numbering under a new parent: 1. 2. (二) 3.
+                level = max(last[kind][1], stack[-1][2] + 1 if stack else 1)
+                while stack and stack[-1][2] >= level:
+                    stack.pop()
+            else:
+                idx = next((i for i in range(len(stack) - 1, -1, -1)
+                            if stack[i][1] == num - 1 and stack[i][0] != "about"), None)
+        if level is None and idx is not None:
             level = stack[idx][2]
             del stack[idx:]
-        else:
+        elif level is None:
             level = stack[-1][2] + 1 if stack else 1
         stack.append((kind, num, level))
+        last[kind] = (num, level)
         levels.append(level)
     return levels
 
@@ -135,8 +144,11 @@ def _plausible(raw: list[tuple[str, int | None, int, int]], text: str) -> list[b
     last_num: dict[str, int | None] = {}
     for kind, num, start, _ in raw:
         at_line = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t-•·")
-        ok = at_line or kind not in _INLINE_MARK or kind == "about" or num == 1 or (
-            num is not None and last_num.get(kind) == num - 1)
+        if kind == "about":
+            ok = at_line or text[start - 1] == " "
+        else:
+            ok = at_line or kind not in _INLINE_MARK or num == 1 or (
+                num is not None and last_num.get(kind) == num - 1)
         keep.append(ok)
         if ok:
             last_num[kind] = num

@@ -60,6 +60,17 @@ def top_n_with_other(values: pd.Series, n: int, other: str = OTHER) -> pd.Series
     return values.where(values.isin(keep) | values.isna(), other)
 
 
+def others_last(labels: list[str] | pd.Index) -> list[str]:
+    """The labels in their order, with 其他 and 未注明 moved to the end.
+
+    >>> others_last(["其他", "民政", "未注明", "人社"])
+    ['民政', '人社', '其他', '未注明']
+    """
+    labels = list(labels)
+    return [x for x in labels if x not in (OTHER, MISSING)] + [
+        x for x in (OTHER, MISSING) if x in labels]
+
+
 def notice_years(notices: pd.DataFrame) -> pd.Series:
     """Year of each notice: from the first of publish, as-of, feedback, inspection dates."""
     years = pd.Series(pd.NA, index=notices.index, dtype="Int64")
@@ -91,8 +102,8 @@ def build_crosstab(frame: pd.DataFrame, rows: str, columns: str,
     row_values = top_n_with_other(fill_missing(frame[rows]), top_rows)
     column_values = top_n_with_other(fill_missing(frame[columns]), top_columns)
     table = pd.crosstab(row_values, column_values)
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
-    return table[table.sum(axis=0).sort_values(ascending=False).index]
+    table = table.loc[others_last(table.sum(axis=1).sort_values(ascending=False).index)]
+    return table[others_last(table.sum(axis=0).sort_values(ascending=False).index)]
 
 
 def build_over_time(notices: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:

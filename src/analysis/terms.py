@@ -1,7 +1,7 @@
 """The words that set one problem category apart from the others.
 
 Tokens come from `analysis.classify.tokenize` (jieba with the project dictionary) when it is
-available, else from character bigrams of the Chinese runs. Distinctiveness is the weighted
+available, else from plain jieba, else from character bigrams of the Chinese runs. Distinctiveness is the weighted
 log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), counted
 over problems (a term counts once per problem), so frequent-everywhere words score low.
 """
@@ -34,16 +34,23 @@ def bigrams(text: str) -> list[str]:
 
 
 def get_tokenizer() -> Tokenizer:
-    """`analysis.classify.tokenize` when importable and callable, else `bigrams`."""
+    """`analysis.classify.tokenize` if importable, else `jieba.lcut`, else `bigrams`."""
     try:
         found = importlib.import_module("analysis.classify").__dict__.get("tokenize")
         if found is None:
             found = importlib.import_module("analysis.classify.tokenize")
+        if not callable(found):
+            found = getattr(found, "tokenize", None)
+        if callable(found):
+            return found
     except Exception:        # the classifier is optional for charts
+        pass
+    try:
+        import jieba
+    except ImportError:
         return bigrams
-    if not callable(found):
-        found = getattr(found, "tokenize", None)
-    return found if callable(found) else bigrams
+    jieba.setLogLevel(60)
+    return jieba.lcut
 
 
 @lru_cache(maxsize=1)

@@ -81,7 +81,7 @@ def _utf16_without_bom(sample: bytes) -> str:
     odd = sample[1::2].count(0)
     pairs = max(len(sample) // 2, 1)
     name = "utf-16-le" if odd > even else "utf-16-be"
-    lopsided = min(even, odd) <= max(even, odd) * 0.05
+    lopsided = min(even, odd) <= max(even, odd) * 0.3  # 一 (U+4E00) puts NULs on the other side
     # in text, NULs (the high byte of ASCII) are common, not rare
     if lopsided and max(even, odd) >= pairs * 0.02 and _decodes_as_text(sample, name):
         return name

@@ -2,7 +2,8 @@
 
 `find_input_files` returns the files the analyst meant as inputs:
 
-- every file with a supported suffix (SUPPORTED, plus aliases like .shtml);
+- every file with a supported suffix (SUPPORTED, plus aliases: .shtml, .xhtml,
+  .markdown, .text, and .mht/.mhtml web archives, read as html);
 - files in formats we cannot read but that are clearly documents, archives,
   images or unfinished downloads (resources/readers_unsupported.csv), so that
   `read_document` turns each into an errors row saying what to do;
@@ -30,7 +31,7 @@ from pathlib import Path
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 # other spellings of the supported formats
 ALIASES = {".htm": "html", ".shtml": "html", ".xhtml": "html", ".markdown": "md",
-           ".text": "txt"}
+           ".text": "txt", ".mht": "mhtml", ".mhtml": "mhtml"}
 MANIFEST_NAME = "sources.csv"
 
 

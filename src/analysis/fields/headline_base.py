@@ -1,0 +1,125 @@
+"""Shared pieces of the headline extractors: cue lists, windows, and the precedence rule.
+
+Precedence rule (`choose`), used by every count field:
+
+1. candidates caught by a trap (a leader's share, another unit's work, an earlier
+   round ...) are dropped by the field's own extractor before they get here;
+2. a candidate flagged `subset` (建立健全A、B等制度8项) counts only when no other does;
+3. a candidate in a headline place wins, the first in text order among the best
+   placed: the intro (before part 一) ranks 3, a sentence that sums up (累计/共计/合计)
+   2, a sentence dated as a stock-take (截至/目前/期间/以来) 1;
+4. otherwise the figure is taken only when every remaining candidate states the same
+   value; numbers that disagree inside the problem list give an empty field.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from analysis.fields.context import NoticeText
+from analysis.numbers import parse_cn_int
+
+# a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
+NUM = r"(?<![\d.第每逐这那哪某单统唯同])(?:\d{1,6}|[零〇两一二三四五六七八九十百]{1,5})"
+_SENTENCE_STOP = "。\n!?"
+_CLAUSE_STOP = "。\n!?;:,"
+_PART_ONE = re.compile(r"(?m)^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、")
+
+
+@dataclass
+class Candidate:
+    """One figure found in the text, before the precedence rule picks a value."""
+
+    value: Any
+    start: int
+    end: int
+    headline: int = 0
+    subset: bool = False
+    extra: Any = None
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, list[str]]:
+    """The cue-phrase lists of resources/headline_cues.json."""
+    path = resources.files("analysis").joinpath("resources/headline_cues.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def cue_regex(name: str) -> str:
+    """An alternation of the cue list `name`, longest first; 已 also matches its typo 己."""
+    words = sorted(load_cues()[name], key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace("已", "[已己]") for w in words) + ")"
+
+
+def has_cue(name: str, text: str) -> bool:
+    """True when `text` holds a phrase of the cue list `name`."""
+    return re.search(cue_regex(name), text) is not None
+
+
+def to_int(s: str) -> int | None:
+    """A count token (digits or Chinese numerals) as int."""
+    return parse_cn_int(s)
+
+
+def window_before(text: str, pos: int, stops: str = _SENTENCE_STOP, limit: int = 300) -> str:
+    """Text from the last stop character before `pos` up to `pos` (at most `limit`)."""
+    left = pos
+    while left > 0 and text[left - 1] not in stops and pos - left < limit:
+        left -= 1
+    return text[left:pos]
+
+
+def clause_before(text: str, pos: int, limit: int = 60) -> str:
+    """The clause before `pos`: back to the last 。;:, or line break."""
+    return window_before(text, pos, _CLAUSE_STOP, limit)
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence (between 。 or line breaks) holding text[start:end]."""
+    left = start
+    while left > 0 and text[left - 1] not in _SENTENCE_STOP:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _SENTENCE_STOP:
+        right += 1
+    return left, min(len(text), right + 1)
+
+
+def intro_end(nt: NoticeText) -> int:
+    """Offset where part 一 starts (the intro ends); a bounded guess when there is none."""
+    m = _PART_ONE.search(nt.match, nt.body_start)
+    if m:
+        return m.start()
+    return min(len(nt.match), nt.body_start + 600)
+
+
+def is_headline(nt: NoticeText, start: int, end: int) -> int:
+    """How much text[start:end] sits where headline figures live: 3 in the intro,
+    2 in a summing-up sentence (累计/共计 ...), 1 in a stock-take sentence (截至/目前
+    ...), 0 elsewhere (inside the problem list)."""
+    if nt.body_start <= start < intro_end(nt):
+        return 3
+    left, right = sentence_span(nt.match, start, end)
+    sentence = nt.match[left:right]
+    if has_cue("summing_up", sentence):
+        return 2
+    return 1 if has_cue("summary", sentence) else 0
+
+
+def choose(cands: list[Candidate]) -> Candidate | None:
+    """Pick one candidate by the precedence rule of this module's docstring."""
+    pool = [c for c in cands if not c.subset] or cands
+    if not pool:
+        return None
+    best = max(c.headline for c in pool)
+    if best:
+        return min((c for c in pool if c.headline == best), key=lambda c: c.start)
+    if len({c.value for c in pool}) == 1:
+        return min(pool, key=lambda c: c.start)
+    return None

@@ -1,0 +1,134 @@
+"""Problem counts: problems_total, aspects_total (PATTERNS.md 5.1, traps 1-3, 7, 8).
+
+A count chain ends in 问题: `3个方面10项内容26个具体问题` -> problems 26 (the last count
+before 问题), aspects 3 (the first); `2项9个问题` -> 9 and 2 (项 are aspects when a 个
+count follows). A chain counts only when the problems were fed back: a 反馈/指出/提出
+cue in its clause (or, after 等, in its sentence), or the unit's own 细化/分解 of them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.fields.context import NoticeText
+from analysis.fields.headline_base import (NUM, Candidate, choose, clause_before, cue_regex,
+                                           has_cue, is_headline, to_int, window_before)
+
+_MAX_ASPECTS = 30  # more than this before 具体问题 is two numbers glued (318个方面)
+
+
+@dataclass
+class ProblemCount:
+    """problems / aspects read from one chain."""
+
+    problems: int | None
+    aspects: int | None
+
+
+@lru_cache(maxsize=None)
+def _chain_regex() -> re.Pattern:
+    sep = r"(?:的|存在的|、|,|共|共计|中|包括)*"
+    aspect = rf"(?P<a>{NUM})个?大?(?:方面|类|大类)"
+    middle = rf"(?P<m>{NUM})(?P<mu>个|项)(?:大项|内容|方面)?"
+    problem = (rf"(?P<p>{NUM})(?:个|项|类)(?:大项)?的?(?:{cue_regex('problem_modifiers')})?"
+               r"的?问题")
+    return re.compile(rf"(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
+
+
+@lru_cache(maxsize=None)
+def _plain_regex() -> re.Pattern:
+    return re.compile(rf"{cue_regex('fed_back')}了?的?(?:巡察|巡视)?(?:各类|具体|主要)?问题"
+                      rf"(?:共|共计|合计|总计)?(?P<p>{NUM})(?:个|项|条)(?!大项|方面)")
+
+
+@lru_cache(maxsize=None)
+def _tasks_regex() -> re.Pattern:
+    # 六个方面18项整改任务已全部整改到位: what was fed back, written as tasks (trap 1)
+    return re.compile(rf"(?P<a>{NUM})个?大?方面的?(?P<p>{NUM})(?:个|项)(?:整改)?任务")
+
+
+@lru_cache(maxsize=None)
+def _aspects_only_regex() -> re.Pattern:
+    return re.compile(rf"(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
+
+
+def _fed_back(text: str, start: int, num_start: int, strong: bool = False) -> bool:
+    """True when the count matched at `start` (its number at `num_start`) was fed back.
+
+    A `strong` chain (N个方面M个问题, M个具体问题) is the headline count unless its
+    clause says the unit found the problems itself (查摆, 自查 ...).
+    """
+    clause = clause_before(text, num_start)
+    sentence = window_before(text, start)
+    if has_cue("leader_share", clause) or has_cue("earlier_round", sentence):
+        return False
+    if has_cue("fed_back", clause):
+        return True
+    if has_cue("self_examined", sentence):
+        return False  # the unit's own 自查/查摆, not what was fed back
+    if has_cue("refined", clause):
+        return True
+    if strong:
+        return not has_cue("found", clause)
+    # 指出了A,B,C等16个问题 / 巡察组指出,该局还存在21个问题: the cue sits earlier
+    lead = clause_before(text, start)
+    return (lead.endswith("等") or "存在" in lead) and has_cue("fed_back", sentence)
+
+
+def _count(m: re.Match) -> ProblemCount | None:
+    groups = m.groupdict()
+    problems = to_int(groups["p"])
+    aspects = to_int(groups["a"]) if groups.get("a") else None
+    if aspects is None and groups.get("m") and groups.get("mu") == "项":
+        aspects = to_int(groups["m"])
+    if problems is None or problems == 0:
+        return None
+    if aspects is not None and (aspects == 0 or aspects > _MAX_ASPECTS or aspects > problems):
+        aspects = None
+    return ProblemCount(problems, aspects)
+
+
+def find_problem_counts(nt: NoticeText) -> list[Candidate]:
+    """Every fed-back problem count, as Candidates whose value is a ProblemCount."""
+    text, out = nt.match, []
+    for regex in (_chain_regex(), _plain_regex(), _tasks_regex()):
+        for m in regex.finditer(text, nt.body_start):
+            count = _count(m)
+            strong = bool(m.groupdict().get("a")) or "具体问题" in m.group(0)
+            if count is None or not _fed_back(text, m.start(), m.start("p"), strong):
+                continue
+            if "任务" in m.group(0) and has_cue("refined", clause_before(text, m.start())):
+                continue  # the unit's own 分解 into tasks (trap 1)
+            out.append(Candidate(count, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
+    return sorted(out, key=lambda c: c.start)
+
+
+def find_aspects_only(nt: NoticeText) -> list[Candidate]:
+    """`反馈意见中提及的9个方面问题`: an aspect count with no problem count."""
+    out = []
+    for m in _aspects_only_regex().finditer(nt.match, nt.body_start):
+        aspects = to_int(m.group("a"))
+        if aspects and aspects <= _MAX_ASPECTS and _fed_back(nt.match, m.start(), m.start()):
+            out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
+    return out
+
+
+def pick_problem_count(nt: NoticeText) -> Candidate | None:
+    """The problem count of the notice; a finer 细化 count right after a coarse one wins.
+
+    `4个方面10类问题…细化成33个具体问题` -> 33 problems, 4 aspects.
+    """
+    cands = find_problem_counts(nt)
+    first = choose([Candidate(c.value.problems, c.start, c.end, c.headline, extra=c.value)
+                    for c in cands])
+    if first is None:
+        return None
+    count: ProblemCount = first.extra
+    for later in cands:
+        finer: ProblemCount = later.value
+        if (first.end <= later.start <= first.end + 200 and finer.problems > count.problems
+                and has_cue("refined", clause_before(nt.match, later.start))):
+            merged = ProblemCount(finer.problems, finer.aspects or count.aspects)
+            return Candidate(merged, first.start, later.end, True)
+    return Candidate(count, first.start, first.end, first.headline)

@@ -1,0 +1,151 @@
+"""Progress on the fed-back problems: completed, in progress, completion rate (PATTERNS 5.2, 5.3).
+
+Counts are read next to the problem total (its sentence and the one after, with no
+任务/措施/线索 noun in between, so `梳理分解整改任务98个,已完成整改90个` is not read), or
+anywhere when the phrase itself says 问题 (`35个问题已完成整改`). `均已完成整改` without a
+number means completed = total and in progress = 0; 基本完成 counts as in progress.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.fields.context import NoticeText
+from analysis.fields.headline_base import (NUM, Candidate, choose, clause_before, cue_regex,
+                                           has_cue, is_headline, to_int, window_before)
+
+_YI = r"(?:[已己]经?)"
+_NOT_DONE_BEFORE = r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在)(?<!持续)(?<!需要)"
+_DONE = r"(?:完成|整改)(?:整改|落实|到位|完成|销号)*"
+_IN_PROGRESS_WORDS = (r"(?:尚在整改|正在整改|仍在整改|持续整改|尚未完成|未完成|[已己]?基本完成"
+                      r"|正在推进|需长期整改|需要长期整改|需持续整改)")
+_NOT_PROBLEMS = r"(?!(?:的)?(?:整改)?(?:任务|措施|举措|项目|事项|线索|方面))"
+_PERCENT = r"(?P<r>\d{1,3}(?:\.\d+)?)%"
+
+
+@dataclass
+class Progress:
+    """What the notice says about progress, each with the span it was read from."""
+
+    completed: Candidate | None = None
+    in_progress: Candidate | None = None
+    rate: Candidate | None = None
+
+
+@lru_cache(maxsize=None)
+def _completed_regexes() -> tuple[re.Pattern, ...]:
+    return (re.compile(rf"(?:{_YI}|{_NOT_DONE_BEFORE})(?:全部)?{_DONE}的?(?:问题)?"
+                       rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}(?:问题)?(?:的?整改)?"),
+            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"))
+
+
+@lru_cache(maxsize=None)
+def _in_progress_regexes() -> tuple[re.Pattern, ...]:
+    return (re.compile(rf"(?:正在|尚在|仍在|持续)整改(?:中|之中)?的?(?:问题)?"
+                       rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
+            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_IN_PROGRESS_WORDS}"),
+            re.compile(rf"(?:基本完成|尚未完成|未完成)(?:整改)?[^,。;]{{0,14}}?(?:问题)?"
+                       rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"))
+
+
+@lru_cache(maxsize=None)
+def _rate_regexes() -> tuple[re.Pattern, ...]:
+    return (re.compile(rf"{cue_regex('rate_names')}(?:已达到|达到|已达|达|为|是)?了?{_PERCENT}(?!的)"),
+            re.compile(rf"占(?:整改|反馈)?问题总数的{_PERCENT}"))
+
+
+def _window(text: str, total: Candidate, limit: int = 250) -> tuple[int, int]:
+    """From the total to the end of the sentence after the one that holds it."""
+    end = total.end
+    for _ in range(2):
+        stop = text.find("。", end)
+        if stop < 0:
+            end = len(text)
+            break
+        end = stop + 1
+    return total.start, min(end, total.end + limit)
+
+
+def _unblocked(text: str, total: Candidate | None, start: int) -> bool:
+    """No 任务/措施/线索 ... noun between the total and `start` (same subject)."""
+    if total is None or start < total.end:
+        return total is not None
+    return not has_cue("blocking_nouns", text[total.end:start])
+
+
+def _matches(regexes: tuple[re.Pattern, ...], nt: NoticeText) -> list[re.Match]:
+    """Non-overlapping matches of several regexes, in text order."""
+    found = sorted((m for rx in regexes for m in rx.finditer(nt.match, nt.body_start)),
+                   key=lambda m: (m.start(), -m.end()))
+    out: list[re.Match] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
+def _split(nt: NoticeText, total: Candidate | None, matches: list[re.Match]
+           ) -> tuple[list[Candidate], list[Candidate]]:
+    """Matches next to the total (in its window, unblocked) and elsewhere (saying 问题)."""
+    near, far = [], []
+    lo, hi = _window(nt.match, total) if total else (-1, -1)
+    for m in matches:
+        n = to_int(m.group("n"))
+        if n is None:
+            continue
+        cand = Candidate(n, m.start(), m.end(), is_headline(nt, m.start(), m.end()))
+        if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
+            near.append(cand)
+        elif "问题" in m.group(0) and not has_cue("blocking_nouns",
+                                                   clause_before(nt.match, m.start())):
+            far.append(cand)
+    return near, far
+
+
+def _all_done(nt: NoticeText, total: Candidate) -> Candidate | None:
+    """`均已完成整改` next to the total: completed = total (span: total to the cue)."""
+    lo, hi = _window(nt.match, total)
+    for m in re.finditer(cue_regex("all_done"), nt.match[:hi]):
+        if m.start() < lo or not _unblocked(nt.match, total, m.start()):
+            continue
+        if re.search(r"[未没]|尚未|不能", clause_before(nt.match, m.start())):
+            continue
+        return Candidate(total.value, total.start, m.end(), True)
+    return None
+
+
+def find_progress(nt: NoticeText, total: Candidate | None) -> Progress:
+    """Completed and in-progress counts and the rate, for the problem `total` (value int)."""
+    near_done, far_done = _split(nt, total, _matches(_completed_regexes(), nt))
+    near_open, far_open = _split(nt, total, _matches(_in_progress_regexes(), nt))
+    done = near_done[0] if near_done else choose(far_done)
+    if done is None and total is not None:
+        done = _all_done(nt, total)
+    if done is not None and total is not None and done.value > total.value:
+        done = None
+    if near_open:
+        start, end = near_open[0].start, near_open[-1].end
+        open_ = Candidate(sum(c.value for c in near_open), start, end, True)
+    else:
+        open_ = choose(far_open)
+    if open_ is None and done is not None and total is not None and done.value == total.value:
+        open_ = Candidate(0, min(total.start, done.start), max(total.end, done.end), True)
+    return Progress(done, open_, _rate(nt, total, done))
+
+
+def _rate(nt: NoticeText, total: Candidate | None, done: Candidate | None) -> Candidate | None:
+    """A stated problem-completion percentage, else completed / total x 100 (one decimal)."""
+    for rx in _rate_regexes():
+        for m in rx.finditer(nt.match, nt.body_start):
+            value = float(m.group("r"))
+            clause = clause_before(nt.match, m.start()) + nt.match[m.start():m.start("r")]
+            if value > 100 or has_cue("other_rates", clause):
+                continue
+            if not re.search(r"问题|整改", window_before(nt.match, m.start("r"))):
+                continue  # a bare 完成率 of something unnamed (a budget, a project)
+            return Candidate(value, m.start(), m.end(), True)
+    if total is None or done is None or not total.value:
+        return None
+    value = round(done.value / total.value * 100, 1)
+    return Candidate(value, min(total.start, done.start), max(total.end, done.end), True)

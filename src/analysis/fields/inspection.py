@@ -1,0 +1,223 @@
+"""Inspection fields: who inspected whom, what kind of inspection, and when.
+
+Columns (SCHEMA.md notices): inspected_org, inspector, inspector_level, inspection_kind,
+inspection_round, inspection_group, inspection_start, inspection_end, feedback_date,
+as_of_date. Everything but as_of_date is read from the title and the lead (the body up
+to its first outline heading, at most 2500 characters), where notices say who inspected
+whom; kind cues further down (专项整治, 上下联动, an own "回头看" in the measures) are
+never read. as_of_date comes from the first sentence of the body that reports progress
+after 截至/截止.
+
+Decisions:
+- inspector: the first mention with a group number (else a count of groups, else a bare
+  市委巡察组), as written but without the term and round prefix
+  (六届市委第五轮巡察第十二巡察组 -> 市委第十二巡察组, round 5); a bare 巡察组 is no inspector.
+- inspector_level: from the inspector, else from the 根据X统一部署 intro.
+- inspection_kind: cues next to 巡察/巡视 in the title, the inspector's name and the lead,
+  in that order; a plan's title also counts its campaign (专项治理“回头看” -> special,
+  look_back).
+- inspected_org: as written in the 对X开展…巡察 / 向X反馈 sentences (or a feedback-news
+  title); the same org with its party organ (对市档案馆 … 向市档案馆党组) is preferred;
+  我局/我院 is resolved to the org that issues the title, without a leading 中共.
+- dates: the first range in an inspection sentence, the last date before the feedback
+  act, and 截至 + a day; years filled in along start <= end <= feedback <= as-of
+  (analysis.dates.resolve_dates), the publish date helping when the text gives none.
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.dates import DateSpan, resolve_dates
+from analysis.fields import inspection_when as when
+from analysis.fields import inspection_who as who
+from analysis.fields.context import NoticeText
+from analysis.model import Fact
+from analysis.normalize import normalize_text, to_simplified
+
+LEAD_CHARS = 2500
+_HEADING = re.compile(r"(?:\n|。 )\s*(?:一、|\(一\)|第一部分)")
+_TITLE_CUE = re.compile(r"关于|通报|报告|反馈|方案|通知")
+_TITLE_WEAK = re.compile(r"巡察|巡视")
+_PLAN = re.compile(r"方案")
+
+
+class _Scope:
+    """The parts of a notice the inspection fields are read from."""
+
+    def __init__(self, nt: NoticeText, found: dict[str, Fact]):
+        self.nt = nt
+        self.title, self.title_at = _find_title(nt, found)
+        self.title_match = to_simplified(self.title)
+        start = nt.body_start
+        end = min(len(nt.text), start + LEAD_CHARS)
+        heading = _HEADING.search(nt.match, start + 20, end)
+        self.lead = (start, heading.start() if heading else end)
+        self.sentences = when.find_sentences(nt.match, *self.lead)
+        self.body_sentences = when.find_sentences(nt.match, start)
+        doc_type = found.get("doc_type")
+        self.is_plan = bool((doc_type and doc_type.value == "plan")
+                            or _PLAN.search(self.title_match))
+        pub = found.get("publish_date")
+        self.publish = pub.value if pub else nt.metadata.get("publish_date")
+
+    def fact(self, field_name: str, value, unit: str, start: int, end: int) -> Fact:
+        """A Fact at text offsets; start < 0 means the title outside the text."""
+        if start < 0:
+            return Fact(field_name, value, unit, self.title, -1, -1)
+        return self.nt.fact(field_name, value, unit, start, end)
+
+    def title_offset(self, start: int) -> int:
+        return self.title_at + start if self.title_at >= 0 else -1
+
+
+def _find_title(nt: NoticeText, found: dict[str, Fact]) -> tuple[str, int]:
+    """The title and its offset in nt.text (-1 when it is not in the text)."""
+    fact = found.get("title")
+    title = str(fact.value) if fact and fact.value else nt.title
+    if not title:
+        title = _title_line(nt.text)
+    title = normalize_text(title or "").replace("\n", "")
+    return title, (nt.text.find(title) if title else -1)
+
+
+def _title_line(text: str) -> str:
+    """A title-looking line near the top when no title is known (joins a broken one)."""
+    lines = [ln.strip() for ln in text.split("\n")[:40] if ln.strip()][:12]
+    short = [(i, ln) for i, ln in enumerate(lines) if len(ln) <= 80 and "。" not in ln]
+    for cue in (_TITLE_CUE, _TITLE_WEAK):
+        for i, ln in short:
+            if cue.search(to_simplified(ln)):
+                nxt = lines[i + 1] if i + 1 < len(lines) else ""
+                if (not re.search(r"(通报|报告|通知|方案|情况)$", ln) and len(nxt) <= 20
+                        and re.search(r"(通报|报告|通知|方案|情况)$", nxt)):
+                    return ln + nxt
+                return ln
+    return ""
+
+
+def _inspector_facts(sc: _Scope) -> tuple[list[Fact], tuple[who.InspectorSpan, int] | None]:
+    """Inspector, group, round and level from the best mention; also that mention and
+    its offset in the text (-1 when it comes from a title outside the text)."""
+    nt = sc.nt
+    a, b = sc.lead
+    spans = [(i, 0, i.start + a) for i in who.find_inspectors(nt.match[a:b], nt.text[a:b])]
+    title_text = nt.text[sc.title_at:sc.title_at + len(sc.title)] if sc.title_at >= 0 else sc.title
+    spans += [(i, 1, sc.title_offset(i.start))
+              for i in who.find_inspectors(sc.title_match, title_text)]
+    spans = [s for s in spans if s[0].rank < 3] or spans
+    if not spans:
+        return [], None
+    best, _, at = min(spans, key=lambda s: (s[0].rank, s[1], s[0].start))
+    end = at + best.end - best.start if at >= 0 else -1
+    facts = []
+    if best.rank < 3:
+        facts.append(sc.fact("inspector", best.value, "", at, end))
+    if best.group and best.rank < 3:
+        facts.append(sc.fact("inspection_group", best.group, "组", at, end))
+    if best.round:
+        facts.append(sc.fact("inspection_round", best.round, "轮", at, end))
+    level = who.parse_level(to_simplified(best.value))
+    if level:
+        facts.append(sc.fact("inspector_level", level, "", at, end))
+    return facts, (best, at)
+
+
+def _level_from_intro(sc: _Scope) -> list[Fact]:
+    a, b = sc.lead
+    got = who.find_deploy_level(sc.nt.match[a:b])
+    return [sc.fact("inspector_level", got[2], "", got[0] + a, got[1] + a)] if got else []
+
+
+def _kind_facts(sc: _Scope, inspector: tuple[who.InspectorSpan, int] | None) -> list[Fact]:
+    """Kinds named in the title, the inspector's name and the lead, in that order."""
+    hits = [(kind, sc.title_offset(s), sc.title_offset(e))
+            for s, e, kind in who.find_kinds(sc.title_match, plan_title=sc.is_plan)]
+    if inspector:
+        span, at = inspector
+        hits += [(k, at + s if at >= 0 else -1, at + e if at >= 0 else -1)
+                 for s, e, k in who.find_kinds(to_simplified(span.value))]
+    for s, e in sc.sentences:
+        if when.INSPECT_WORD.search(sc.nt.match[s:e]):
+            hits += [(k, a + s, b + s) for a, b, k in who.find_kinds(sc.nt.match[s:e])]
+    kinds: list[str] = []
+    for kind, _, _ in hits:
+        if kind not in kinds:
+            kinds.append(kind)
+    if not kinds:
+        return []
+    _, start, end = hits[0]
+    return [sc.fact("inspection_kind", ";".join(kinds), "", start, end)]
+
+
+def _round_facts(sc: _Scope) -> list[Fact]:
+    got = who.find_round(sc.title_match)
+    if got:
+        return [sc.fact("inspection_round", got[2], "轮", sc.title_offset(got[0]),
+                        sc.title_offset(got[1]))]
+    a, b = sc.lead
+    got = who.find_round(sc.nt.match[a:b])
+    return [sc.fact("inspection_round", got[2], "轮", got[0] + a, got[1] + a)] if got else []
+
+
+def _org_facts(sc: _Scope) -> list[Fact]:
+    nt = sc.nt
+    a, b = sc.lead
+    mentions = [(s + a, e + a, nt.text[s + a:e + a])
+                for s, e, _ in who.find_org_mentions(nt.match[a:b])]
+    mentions += [(sc.title_offset(s), sc.title_offset(e), sc.title[s:e])
+                 for s, e, _ in who.find_org_mentions(sc.title_match)]
+    resolved = []
+    for s, e, written in mentions:
+        if who.is_self_ref(to_simplified(written)):
+            got = _resolve_self(sc, to_simplified(written))
+            if got:
+                resolved.append((s, e, got))
+        else:
+            resolved.append((s, e, written))
+    if not resolved:
+        return []
+    # 对市档案馆 … 向市档案馆党组: the same org with its party organ is preferred
+    core = re.sub(r"^中共", "", to_simplified(resolved[0][2]))
+    best = next((r for r in resolved if who.has_party_suffix(to_simplified(r[2]))
+                 and core in to_simplified(r[2])), resolved[0])
+    return [sc.fact("inspected_org", best[2], "", best[0], best[1])]
+
+
+def _resolve_self(sc: _Scope, org: str) -> str | None:
+    """我局党组 -> the org named before 关于 in the title (suffix added when missing)."""
+    span = who.find_publisher(sc.title_match)
+    if not span:
+        return None
+    publisher = sc.title[span[0]:span[1]]
+    suffix = re.search(r"(党组织|党组|党委|党总支|党支部)$", org)
+    if suffix and not who.has_party_suffix(to_simplified(publisher)):
+        publisher += suffix.group(1)
+    return publisher
+
+
+def _date_facts(sc: _Scope) -> list[Fact]:
+    match = sc.nt.match
+    rng = when.find_inspection_range(match, sc.sentences)
+    skip = (rng[0].start, rng[1].end) if rng else None
+    feedback = when.find_feedback_date(match, sc.sentences, skip)
+    as_of = when.find_as_of_date(match, sc.body_sentences)
+    chain: list[DateSpan | None] = [rng[0] if rng else None, rng[1] if rng else None,
+                                    feedback, as_of]
+    values = resolve_dates(chain, sc.publish)
+    names = ("inspection_start", "inspection_end", "feedback_date", "as_of_date")
+    return [sc.fact(name, value, "date", span.start, span.end)
+            for name, value, span in zip(names, values, chain) if value and span]
+
+
+def extract_inspection_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:
+    """Facts for the inspection columns, read from the title and the lead of a notice."""
+    sc = _Scope(nt, found)
+    facts, inspector = _inspector_facts(sc)
+    if not any(f.field == "inspector_level" for f in facts):
+        facts += _level_from_intro(sc)
+    if not any(f.field == "inspection_round" for f in facts):
+        facts += _round_facts(sc)
+    facts += _kind_facts(sc, inspector)
+    facts += _org_facts(sc)
+    facts += _date_facts(sc)
+    return facts

@@ -1,0 +1,242 @@
+"""Who inspected whom: inspector, its level, kind, round, group and the inspected org.
+
+Every `find_*` here takes simplified text (NoticeText.match or a slice of it) and
+returns spans; callers read the as-written value from NoticeText.text at the same
+offsets. Vocabularies live in resources/inspection_*.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.dates import parse_cn_int
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+_CJK = "\u4e00-\u9fff"
+_N = "[0-9一二三四五六七八九十两〇零]{1,3}"
+
+
+def _lines(name: str) -> list[str]:
+    """Lines of resources/`name` without comments and blanks."""
+    text = (_RESOURCES / name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _levels() -> list[tuple[re.Pattern, str]]:
+    rows = [ln.split("\t") for ln in _lines("inspection_levels.tsv")[1:]]
+    return [(re.compile(r[0]), r[1].strip() if len(r) > 1 else "") for r in rows]
+
+
+@lru_cache(maxsize=1)
+def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
+    rows = [ln.split("\t") for ln in _lines("inspection_kinds.tsv")[1:]]
+    return [(r[0], r[1], re.compile(r[2])) for r in rows if len(r) == 3]
+
+
+@lru_cache(maxsize=1)
+def _org_patterns() -> dict[str, re.Pattern]:
+    selfs = "|".join(_lines("inspection_self_refs.txt"))
+    suffixes = "|".join(_lines("inspection_org_suffixes.txt"))
+    dui = "|".join(_lines("inspection_dui_words.txt"))
+    org = rf"[^,。;:!?\n对向]{{2,40}}?"
+    return {
+        "self": re.compile(rf"我(?:{selfs})(?:党组织|党组|党委|党总支|党支部|领导班子)?"),
+        "suffix": re.compile(rf"(?:{suffixes})(?:\([^)]*\))?$"),
+        "reject": re.compile("|".join(_lines("inspection_org_reject.txt"))),
+        "inspect": re.compile(rf"(?:对|进驻)(?!{dui})(?P<org>{org})(?:开展|进行|实施)了?"
+                              rf"(?=[^。;\n]{{0,40}}?(?:巡察|巡视|巡查|回头看))"),
+        "inspect2": re.compile(rf"(?:对|进驻)(?!{dui})(?P<org>{org})(?=(?:政治|专项)?(?:巡察|巡视)"
+                               r"[“\"]?(?:回头看)?[”\"]?(?:工作)?(?:动员会|反馈会|情况反馈))"),
+        "feedback": re.compile(rf"向(?P<org>{org})(?:党组织)?(?:主要负责人|领导班子)?"
+                               rf"(?:和领导班子)?(?:集中|全面|分别|正式)?(?:进行了?)?"
+                               r"(?:巡察|巡视)?(?:意见|情况)?反馈"),
+        "title": re.compile(rf"(?:巡察|巡视)组(?:进驻|巡察|巡视)(?P<org>[^,。;:!?\n]{{2,40}}?)"
+                            rf"(?:情况)?(?:反馈会|工作动员会|动员会|巡察反馈)"),
+        "publisher": re.compile(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?:中共)?"
+                                rf"(?P<org>[^,。;:!?\n“”《》【】]{{2,40}}?)关于"),
+    }
+
+
+# a place name may stand before X委 (澜江市委), after punctuation or a term (九届青溪区委)
+_PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据今去近在向对从和与及并受同])[{_CJK}X]{{2,6}}?)"
+_LEVEL = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
+          r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
+          r"|市县|县区|X{1,3}|某{1,2}")
+_INSPECTOR = re.compile(
+    rf"(?P<cpre>{_N}个)?(?P<term>第?{_N}届)?(?P<level>{_LEVEL})(?:巡察办|巡察工作领导小组)?"
+    rf"(?:[{_CJK}]{{2,8}}?领域)?(?P<round>第(?P<rn>{_N})轮(?:政治|常规|专项)?(?:巡察|巡视)?)?"
+    rf"(?P<send>(?:选派|派出|组建|派驻)?的?)(?P<cnt>{_N}个)?(?:第(?P<g1>{_N}|X{{1,2}}))?"
+    r"(?:专项|提级(?:\(?交叉\)?)?|交叉|机动|上下联动|联动)?(?:巡察|巡视|巡查)"
+    rf"(?:第(?P<g2>{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|(?P<g3>{_N}))?组")
+_BARE_GROUP = re.compile(rf"(?<![{_CJK}])第(?P<g1>{_N})(?:巡察|巡视)组")
+_ROUND = re.compile(rf"第(?P<n>{_N})轮(?!次)(?=[^。;,\n]{{0,8}}?(?:巡察|巡视|巡查|回头看))")
+_DEPLOY = re.compile(rf"(?:根据|按照)(?:{_N}届)?(?P<who>[^,。;\n]{{1,12}}?)"
+                     r"(?:巡察工作领导小组|巡视工作领导小组)?(?:的)?(?:统一|工作)?(?:部署|安排)")
+
+
+@dataclass(frozen=True)
+class InspectorSpan:
+    """One mention of an inspecting body, offsets into the searched text."""
+
+    start: int
+    end: int
+    value: str
+    group: int | None
+    round: int | None
+    rank: int  # 0 numbered group, 1 a count of groups, 2 bare (市委巡察组), 3 no level
+
+
+def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
+    """Inspector mentions in simplified `match`, values as written in `text`.
+
+    The term and round prefix are dropped from the value (六届市委第五轮巡察第十二巡察组
+    -> 市委第十二巡察组, round 5); a count of groups keeps its wording with no group.
+
+    >>> [(i.value, i.group, i.round, i.rank) for i in find_inspectors("六届市委第五轮巡察第十二巡察组对")]
+    [('市委第十二巡察组', 12, 5, 0)]
+    >>> [(i.value, i.group) for i in find_inspectors("区委3个巡察组,县委巡察二组,XX市委第X巡察组")]
+    [('区委3个巡察组', None), ('县委巡察二组', 2), ('XX市委第X巡察组', None)]
+    """
+    text = match if text is None or len(text) != len(match) else text
+    out: list[InspectorSpan] = []
+    for m in _INSPECTOR.finditer(match):
+        start = m.start("level") if m["term"] and not m["cpre"] else m.start()
+        value = text[start:m.end()]
+        if m["round"]:
+            a, b = m.start("round") - start, m.end("round") - start
+            if m["send"] == "的":  # 校党委第二轮巡察的3个巡察组 -> 校党委3个巡察组
+                b += 1
+            value = value[:a] + value[b:]
+        counted = bool(m["cnt"] or m["cpre"])
+        number = None if counted else parse_cn_int(m["g1"] or m["g2"] or m["g3"] or "")
+        rank = 1 if counted else (0 if number else 2)
+        out.append(InspectorSpan(start, m.end(), value, number,
+                                 parse_cn_int(m["rn"]) if m["rn"] else None, rank))
+    for m in _BARE_GROUP.finditer(match):
+        if not any(i.start <= m.start() < i.end for i in out):
+            value = text[m.start():m.end()]
+            out.append(InspectorSpan(m.start(), m.end(), value, parse_cn_int(m["g1"]), None, 3))
+    return sorted(out, key=lambda i: i.start)
+
+
+def parse_level(who: str) -> str | None:
+    """inspector_level from an inspector (or a 根据X统一部署 subject), simplified.
+
+    >>> [parse_level(x) for x in ("区委第九巡察组", "省委第九巡视组", "中央第二巡视组",
+    ...  "市县联动巡察组", "澜江市委第九巡察组", "校党委第三巡视组", "委党组巡察组", "XX巡察组")]
+    ['county', 'provincial', 'central', 'municipal', 'municipal', 'university', 'other', None]
+    """
+    for pattern, level in _levels():
+        if pattern.search(who or ""):
+            return level or None
+    return None
+
+
+def find_deploy_level(match: str) -> tuple[int, int, str] | None:
+    """(start, end, level) from the first 根据X统一部署 whose X names a level.
+
+    >>> find_deploy_level("根据校党委统一部署,巡察组对…")
+    (0, 9, 'university')
+    """
+    for m in _DEPLOY.finditer(match):
+        level = parse_level(m["who"])
+        if level:
+            return m.start(), m.end(), level
+        if re.match(r"^(?:X|某)+$", m["who"]):
+            return None
+    return None
+
+
+def find_kinds(match: str, plan_title: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, kind) for each kind cue in `match`, in order of appearance.
+
+    >>> [k for _, _, k in find_kinds("对区审计局党组开展了常规巡察")]
+    ['regular']
+    >>> [k for _, _, k in find_kinds("开展联动巡察暨“回头看”")]
+    ['linked', 'look_back']
+    >>> find_kinds("坚持上下联动、齐抓共管,开展专项整治,整改自行“回头看”")
+    []
+    >>> [k for _, _, k in find_kinds("专项治理“回头看”实施方案", plan_title=True)]
+    ['special', 'look_back']
+    """
+    found = []
+    for kind, scope, pattern in _kind_cues():
+        if scope == "plan_title" and not plan_title:
+            continue
+        found += [(m.start(), m.end(), kind) for m in pattern.finditer(match)]
+    return sorted(found)
+
+
+def find_round(match: str) -> tuple[int, int, int] | None:
+    """(start, end, round) of the first 第N轮 naming an inspection round.
+
+    >>> find_round("十三届区委第四轮巡察"), find_round("前六轮巡察反馈"), find_round("第十三届区委机动巡察")
+    ((5, 8, 4), None, None)
+    """
+    for m in _ROUND.finditer(match):
+        n = parse_cn_int(m["n"])
+        if n:
+            return m.start(), m.end(), n
+    return None
+
+
+def clean_org(org: str) -> str | None:
+    """An org capture trimmed, or None when it is no organisation.
+
+    >>> clean_org("区人社局党组"), clean_org("照巡察反馈意见"), clean_org("我局社保基金征缴领域")
+    ('区人社局党组', None, '我局')
+    """
+    org = org.strip(" “”\"")
+    pats = _org_patterns()
+    m = pats["self"].match(org)
+    if m:
+        return m[0]
+    if len(org) < 2 or pats["reject"].search(org):
+        return None
+    return org
+
+
+def find_org_mentions(match: str) -> list[tuple[int, int, str]]:
+    """(start, end, org) for 对X开展…巡察, 向X反馈 and 巡察组巡察X…反馈会, in order.
+
+    >>> [o for _, _, o in find_org_mentions("区委第二巡察组对区人社局党组开展了巡察。向区人社局党组反馈了意见")]
+    ['区人社局党组', '区人社局党组']
+    """
+    out = []
+    pats = _org_patterns()
+    for key in ("inspect", "inspect2", "feedback", "title"):
+        for m in pats[key].finditer(match):
+            org = clean_org(m["org"])
+            if org:
+                start = m.start("org") + max(0, m["org"].find(org))
+                out.append((start, start + len(org), org))
+    return sorted(set(out))
+
+
+def is_self_ref(org: str) -> bool:
+    """Whether an org mention is the notice naming itself (我局, 我院党组)."""
+    return bool(_org_patterns()["self"].fullmatch(org))
+
+
+def has_party_suffix(org: str) -> bool:
+    """Whether an org mention ends in a party organ (党组, 党委, 党组织, 县委 …)."""
+    return bool(_org_patterns()["suffix"].search(org))
+
+
+def find_publisher(title: str) -> tuple[int, int] | None:
+    """(start, end) of the org a title is issued by (中共澜江市审计局党组关于… -> 澜江市审计局党组).
+
+    >>> t = "中共澜江市审计局党组关于巡察整改情况的通报"
+    >>> s, e = find_publisher(t); t[s:e]
+    '澜江市审计局党组'
+    >>> t = "【巡察整改】青溪区统计局党组关于巡察整改进展情况的通报"
+    >>> s, e = find_publisher(t); t[s:e]
+    '青溪区统计局党组'
+    """
+    m = _org_patterns()["publisher"].search(title or "")
+    if not m or _org_patterns()["reject"].search(m["org"]):
+        return None
+    return m.start("org"), m.end("org")

@@ -1,0 +1,134 @@
+"""publish_date: where a page says when it was published.
+
+Sources, in the order they are trusted (PATTERNS 4): the reader's metadata; the
+last 发布时间/发布日期/时间/日期 chrome line before the body; 成文时间/发文时间 in a
+disclosure metadata block; a date appended to the title line; a signature date
+(an organisation line, then a date) after the closing paragraph. Dispatch lines
+(新华社…电) and meeting dates are never publish dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from analysis.fields.page_layout import DATE, Layout, Line, split_lines
+
+_DATE = re.compile(DATE)
+_LABELLED = re.compile(rf"(发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|信息时间|时间|日期)"
+                       rf"\s*[:]?\s*[【\[]?\s*{DATE}")
+_FOOTER = re.compile(rf"(发布时间|发布日期|发表时间)\s*[:]?\s*{DATE}")
+_ISSUED = re.compile(rf"(成文时间|成文日期|发文时间|发文日期)\s*[:]?\s*{DATE}")
+_GLUED = re.compile(rf"^\s*[【\[(]?\s*{DATE}\s*[】\])]?\s*(?:[【\[]?\s*)?(来源|作者|浏览|点击|发布|编辑|$)")
+_SIGN_DATE = re.compile(rf"^\s*[(]?{DATE}[)]?\s*$")
+_ORG_LINE = re.compile(r"^(中共)?[\u4e00-\u9fffX()]{2,30}(党组|党委|党工委|党总支|党支部|委员会|局|委|办|院|会|"
+                       r"厅|部|室|中心|政府|公司|集团|学校|大学|学院|站|所|馆|队|社)(办公室)?$")
+_DISPATCH = re.compile(r"(新华社|中新社|电讯|电$|讯$)")
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of a written date (2023-06-02, 2021年06月03日, 2023/11/7), else None.
+
+    >>> parse_date("2021年06月03日")
+    '2021-06-03'
+    >>> parse_date("2023/11/7 14:05:21")
+    '2023-11-07'
+    >>> parse_date("202X年X月X日") is None
+    True
+    >>> parse_date("2023-02-30") is None
+    True
+    """
+    m = _DATE.search(text)
+    return _iso_from(m, 1) if m else None
+
+
+def metadata_date(metadata: dict[str, Any]) -> str | None:
+    """The reader's publish_date (an ISO string, a date or a datetime), checked."""
+    value = metadata.get("publish_date") or metadata.get("date")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str):
+        return parse_date(value)
+    return None
+
+
+def find_chrome_date(chrome: list[Line]) -> tuple[str, int, int] | None:
+    """The last labelled (or glued) date in the chrome lines before the body.
+
+    Returns (ISO date, start, end) with offsets in the normalised text.
+    """
+    found = None
+    for line in chrome:
+        if _DISPATCH.search(line.match) and not _LABELLED.search(line.match):
+            continue
+        for m in _LABELLED.finditer(line.match):
+            iso = _iso_from(m, 2)
+            if iso:
+                found = (iso, line.start + m.start(), line.start + m.end())
+        m = _GLUED.match(line.match)
+        if m and (iso := _iso_from(m, 1)):
+            found = (iso, line.start + m.start(), line.start + m.end())
+    return found
+
+
+def find_issued_date(chrome: list[Line]) -> tuple[str, int, int] | None:
+    """成文时间/发文时间 in a disclosure metadata block."""
+    for line in chrome:
+        m = _ISSUED.search(line.match)
+        if m and (iso := _iso_from(m, 2)):
+            return iso, line.start + m.start(), line.start + m.end()
+    return None
+
+
+def find_signature_date(text: str, match: str, body_start: int) -> tuple[str, int, int] | None:
+    """A date on its own line after an organisation line, near the end of the text.
+
+    >>> txt = "根据…。\\n欢迎监督。\\n北塘县统计局党组\\n2024年9月3日"
+    >>> find_signature_date(txt, txt, 0)
+    ('2024-09-03', 20, 29)
+    """
+    lines = [ln for ln in split_lines(text, match) if ln.start >= body_start]
+    tail = lines[-6:]
+    for i in range(len(tail) - 1, 0, -1):
+        m = _SIGN_DATE.match(tail[i].match)
+        if not m:
+            continue
+        prev = tail[i - 1].match
+        if _ORG_LINE.match(prev) or (len(prev) <= 30 and not re.search(r"[。,;:!?]", prev)
+                                     and not _SIGN_DATE.match(prev)):
+            iso = _iso_from(m, 1)
+            if iso:
+                return iso, tail[i].start + m.start(), tail[i].start + m.end()
+    return None
+
+
+def _iso_from(m: re.Match, first: int) -> str | None:
+    try:
+        day = dt.date(int(m.group(first)), int(m.group(first + 1)), int(m.group(first + 2)))
+    except ValueError:
+        return None
+    return day.isoformat() if 1990 <= day.year <= 2100 else None
+
+
+def find_publish_date(text: str, match: str, layout: Layout,
+                      metadata: dict[str, Any]) -> tuple[str, int, int] | None:
+    """The publish date and its span (-1, -1 when it comes from metadata)."""
+    if iso := metadata_date(metadata):
+        return iso, -1, -1
+    for found in (find_chrome_date(layout.chrome), find_issued_date(layout.chrome)):
+        if found:
+            return found
+    if layout.title_date and (iso := parse_date(layout.title_date[0])):
+        return iso, layout.title_date[1], layout.title_date[2]
+    return find_signature_date(text, match, layout.body_start) or find_footer_date(
+        text, match, layout.body_start)
+
+
+def find_footer_date(text: str, match: str, body_start: int) -> tuple[str, int, int] | None:
+    """A 发布时间/发布日期 line among the last lines of the page (chrome below the body)."""
+    lines = [ln for ln in split_lines(text, match) if ln.start >= body_start][-6:]
+    for line in reversed(lines):
+        m = _FOOTER.search(line.match)
+        if m and (iso := _iso_from(m, 2)):
+            return iso, line.start + m.start(), line.start + m.end()
+    return None

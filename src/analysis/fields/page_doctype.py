@@ -1,0 +1,153 @@
+"""doc_type: what kind of notice a page is (PATTERNS 2).
+
+The title decides when it can; otherwise the opening of the body does. Cue
+patterns are data in resources/doctype_cues.yaml. All matching is done on the
+simplified text, so traditional mirrors classify like their originals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+DOC_TYPES = ("rectification_report", "progress_report", "feedback_news", "summary_news",
+             "plan", "other")
+_LEAD_CHARS = 260      # the news lead: first sentences of the body
+_OPENING_CHARS = 1500  # where a report sentence or plan headings are looked for
+
+
+@dataclass(frozen=True)
+class DocTypeCue:
+    """The decision and the span (in the string searched) that made it."""
+
+    doc_type: str
+    where: str          # "title" or "body"
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    raw = resources.files("analysis.resources").joinpath("doctype_cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+
+    def compile_all(obj):
+        if isinstance(obj, list):
+            return [re.compile(p) for p in obj]
+        if isinstance(obj, dict):
+            return {k: compile_all(v) for k, v in obj.items()}
+        return re.compile(obj)
+    return compile_all(data)
+
+
+def _first(patterns: list[re.Pattern], text: str) -> re.Match | None:
+    hits = [m for p in patterns if (m := p.search(text))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _report_type(title: str, sentence: str) -> str:
+    progress = _cues()["report"]["progress"]
+    if progress.search(title) or progress.search(sentence):
+        return "progress_report"
+    return "rectification_report"
+
+
+def find_report_sentence(body: str) -> re.Match | None:
+    """The 现将…整改…予以公布 sentence in the opening of the body.
+
+    >>> find_report_sentence("根据区委部署,…。现根据规定将巡察整改进展情况予以公布。").group(0)[:6]
+    '现根据规定将'
+    """
+    return _first(_cues()["report"]["sentence"], body[:_OPENING_CHARS])
+
+
+def _classify_title(title: str, body: str) -> tuple[str, re.Match] | None:
+    cues = _cues()
+    sentence = find_report_sentence(body)
+    said = sentence.group(0) if sentence else ""
+    if m := _first(cues["plan"]["title"], title):
+        return "plan", m
+    if m := _first(cues["summary_news"]["title"], title):
+        return "summary_news", m
+    if m := _first(cues["other"]["title"], title):
+        return "other", m
+    report = _first(cues["report"]["title"], title)
+    if report and "整改" in title:
+        return _report_type(title, said), report
+    if m := _first(cues["feedback_news"]["title"], title):
+        return "feedback_news", m
+    if report:
+        return _report_type(title, said), report
+    return None
+
+
+def _is_plan_body(body: str) -> re.Match | None:
+    cues = _cues()["plan"]
+    opening = body[:_OPENING_CHARS * 2]
+    if m := _first(cues["body_strong"], opening):
+        return m
+    hits = list(cues["body_sections"][0].finditer(opening))
+    return hits[0] if len(hits) >= 2 else None
+
+
+def _classify_body(body: str) -> tuple[str, re.Match] | None:
+    cues = _cues()
+    lead = body[:_LEAD_CHARS]
+    sentence = find_report_sentence(body)
+    if m := _is_plan_body(body):
+        return "plan", m
+    if not sentence and (m := _feedback_first_sentence(body)):
+        return "feedback_news", m
+    if m := _first(cues["summary_news"]["body_lead"], lead):
+        return "summary_news", m
+    if sentence:
+        return _report_type("", sentence.group(0)), sentence
+    if m := _feedback_body(body):
+        return "feedback_news", m
+    if m := _first(cues["other"]["body_lead"], lead):
+        return "other", m
+    opening = body[:_OPENING_CHARS]
+    weak = list(cues["report"]["body_weak"].finditer(opening))
+    if len(weak) >= 2 or (weak and opening.count("整改") >= 2):
+        return _report_type("", opening), weak[0]
+    return None
+
+
+def _feedback_body(body: str) -> re.Match | None:
+    return _first(_cues()["feedback_news"]["body_lead"], body[:_OPENING_CHARS])
+
+
+def _feedback_first_sentence(body: str) -> re.Match | None:
+    """A strong feedback cue in the lead, or a weaker one in the first sentence.
+
+    A report's intro (对…开展了巡察, …反馈了巡察意见) does not count.
+    """
+    cues = _cues()["feedback_news"]
+    first = body[:body.find("。") + 1 if "。" in body else _LEAD_CHARS]
+    if m := _first(cues["body_lead"], body[:_LEAD_CHARS]):
+        return m
+    if _first(cues["not_in_lead"], body[:_LEAD_CHARS]) or _first(cues["not_in_first_sentence"], first):
+        return None
+    return _first(cues["first_sentence"], first)
+
+
+def parse_doc_type(title: str, body: str) -> DocTypeCue:
+    """Classify a notice from its (simplified) title and body.
+
+    >>> parse_doc_type("澜江市审计局党组关于巡察整改进展情况的通报", "").doc_type
+    'progress_report'
+    >>> parse_doc_type("市委第十二巡察组向市审计局党组反馈巡察情况", "").doc_type
+    'feedback_news'
+    >>> parse_doc_type("", "根据县委统一部署,…。现将巡察整改情况予以公布。").doc_type
+    'rectification_report'
+    >>> parse_doc_type("", "页面不存在").doc_type
+    'other'
+    """
+    if title and (hit := _classify_title(title, body)):
+        return DocTypeCue(hit[0], "title", hit[1].start(), hit[1].end())
+    if hit := _classify_body(body):
+        return DocTypeCue(hit[0], "body", hit[1].start(), hit[1].end())
+    return DocTypeCue("other", "none", -1, -1)

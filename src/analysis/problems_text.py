@@ -1,0 +1,168 @@
+"""Words that tell a problem from a measure, and the cleaning of problem statements.
+
+The vocabularies live in resources/problems_*.txt (one regex fragment a line, `#`
+comments); they are read on first use. Every function here works on simplified text
+(NoticeText.match) and returns offsets, so callers slice the as-written text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_RESOURCES = Path(__file__).resolve().parent / "resources"
+_TRAIL = " \t\n,.;:!?。、;:,…"
+_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "『": "』"}
+_PREFIXES = re.compile(r"^(?:(?:反馈|巡察|存在的?|主要)?问题\d*\s*[::]|关于|针对|对于)\s*")
+_SUFFIXES = re.compile(
+    r"(?:方面的?问题|的?问题)?(?:的?(?:整改落实|整改完成|整改)(?:情况|进展情况|进展)?)?$")
+_PROBLEM_SUFFIX = re.compile(r"的?问题$")
+
+
+def read_vocabulary(name: str) -> list[str]:
+    """Lines of resources/`name`, without comments and blanks."""
+    text = (_RESOURCES / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def vocabulary_pattern(name: str, anchor: str = "") -> re.Pattern:
+    """One alternation of every line of resources/`name`; anchor "^" or "$" or ""."""
+    alts = "|".join(f"(?:{p})" for p in sorted(read_vocabulary(name), key=len, reverse=True))
+    return re.compile(f"^(?:{alts})" if anchor == "^" else
+                      f"(?:{alts})$" if anchor == "$" else f"(?:{alts})")
+
+
+@lru_cache(maxsize=1)
+def _deficiency_patterns() -> tuple[re.Pattern, re.Pattern]:
+    verbs, nouns = [], []
+    for line in read_vocabulary("problems_deficiency_end.txt"):
+        (nouns if line.startswith("noun:") else verbs).append(line.removeprefix("noun:"))
+    def build(items: list[str]) -> re.Pattern:
+        alts = "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
+        return re.compile(f"(?:{alts})(?:的?(?:问题|现象|情况))?$")
+    return build(verbs), build(nouns)
+
+
+def _last_clause(statement: str) -> str:
+    return re.split(r"[,;,;。]", statement.rstrip(_TRAIL + "”’\"'」』"))[-1]
+
+
+def starts_with_action(clause: str) -> bool:
+    """True when `clause` opens with a measure verb (强化, 补齐 ...).
+
+    >>> starts_with_action("补齐内部管理短板弱项"), starts_with_action("班子建设有短板")
+    (True, False)
+    """
+    return bool(vocabulary_pattern("problems_action_verbs.txt", "^").match(clause.strip()))
+
+
+def is_deficiency(statement: str) -> bool:
+    """True when the statement names a shortcoming (its last clause ends in one).
+
+    >>> [is_deficiency(s) for s in ("中心组学习不系统不深入", "工作作风不够严实",
+    ...     "班子自身建设还有短板", "补齐内部管理短板弱项", "坚持问题导向,确保整改到位",
+    ...     "违规设置内设机构", "强化政治理论武装", "持续推进建章立制")]
+    [True, True, True, False, False, True, False, False]
+    """
+    clause = _last_clause(statement)
+    if not clause or is_generic(statement):
+        return False
+    verbs, nouns = _deficiency_patterns()
+    if verbs.search(clause) and not _ends_with_resolve(clause):
+        return True
+    if nouns.search(clause) and not starts_with_action(clause):
+        return True
+    start = vocabulary_pattern("problems_deficiency_start.txt", "^")
+    return bool(start.match(clause)) and not starts_with_action(clause)
+
+
+_GENERIC = re.compile(
+    r"^(?:巡察|巡视|反馈|发现|存在|主要|突出|具体|一些|的)*(?:问题|不足|差距|短板|弱项)"
+    r"(?:和|与|及|、)?(?:问题|不足|差距|短板|弱项)?$")
+
+
+def is_generic(statement: str) -> bool:
+    """True for a heading that only announces problems (存在的不足, 主要问题).
+
+    >>> is_generic("存在的不足和问题"), is_generic("巡察发现的主要问题"), is_generic("作风不实")
+    (True, True, False)
+    """
+    return bool(_GENERIC.match(statement.strip(_TRAIL)))
+
+
+def _ends_with_resolve(clause: str) -> bool:
+    """`不断`, `不减` and the like end praise or plans, not shortcomings."""
+    return bool(re.search(r"不(?:断|减|松|变|移|懈|怠|倦|放|停|留|误|走样|动摇|手软)$", clause))
+
+
+def strip_quotes(s: str) -> str:
+    """Remove one pair of quotes around the whole string.
+
+    >>> strip_quotes("“执行“三重一大”议事规则不到位”")
+    '执行“三重一大”议事规则不到位'
+    >>> strip_quotes("“二传手”“传声筒”")
+    '“二传手”“传声筒”'
+    """
+    return s[1:-1] if _quoted_span(s) else s
+
+
+def _quoted_span(s: str) -> bool:
+    """True when s[0] opens a quote closed exactly at s[-1]."""
+    if len(s) < 3 or s[0] not in _QUOTES or s[-1] != _QUOTES[s[0]]:
+        return False
+    open_, close = s[0], _QUOTES[s[0]]
+    if open_ == close:
+        return s.count(open_) == 2
+    depth = 0
+    for i, c in enumerate(s):
+        depth += (c == open_) - (c == close)
+        if depth == 0 and i < len(s) - 1:
+            return False
+    return True
+
+
+def clean_statement_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Offsets of a problem statement inside text[start:end], wrappers removed.
+
+    Removes marker leftovers, 关于/针对, the …问题的整改情况 tail, one pair of quotes and
+    final punctuation. The flag says whether the statement was quoted.
+
+    >>> t = "关于“服务队伍建设不够到位”问题的整改情况。"
+    >>> s, e, q = clean_statement_span(t, 0, len(t)); t[s:e], q
+    ('服务队伍建设不够到位', True)
+    >>> t = "(二)政治站位不高的问题"
+    >>> s, e, q = clean_statement_span(t, 3, len(t)); t[s:e], q
+    ('政治站位不高', False)
+    """
+    quoted = False
+    for _ in range(4):
+        s = text[start:end]
+        stripped = s.strip(_TRAIL)
+        start += len(s) - len(s.lstrip(_TRAIL))
+        end = start + len(stripped)
+        s = text[start:end]
+        m = _PREFIXES.match(s)
+        if m and m.end() < len(s):
+            start += m.end()
+            s = text[start:end]
+        m = _SUFFIXES.search(s)
+        if m and m.start() > 0 and m.group(0):
+            end = start + m.start()
+            s = text[start:end].rstrip(_TRAIL)
+            end = start + len(s)
+        if _quoted_span(s):
+            start, end, quoted = start + 1, end - 1, True
+            continue
+        break
+    return start, end, quoted
+
+
+def clean_statement(s: str) -> str:
+    """The statement of `s` with wrappers and quotes removed (see clean_statement_span).
+
+    >>> clean_statement("针对“执行“三重一大”议事规则不到位”问题的整改。")
+    '执行“三重一大”议事规则不到位'
+    """
+    a, b, _ = clean_statement_span(s, 0, len(s))
+    return s[a:b]

@@ -1,0 +1,151 @@
+"""read_document: one input file to a Document, or a ReadError saying what to do.
+
+The format is chosen by the file's content when its first bytes say what it is
+(a PDF, a Word package or an old Office file saved under another suffix), else
+by its suffix, case-insensitively.
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+from analysis.model import Document
+from analysis.readers.errors import ReadError
+from analysis.readers.walk import format_for_suffix, unsupported_reasons
+
+MAX_BYTES = 50_000_000
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
+def read_document(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one input file; any failure is a ReadError with a short actionable reason."""
+    path, root = Path(path), Path(root)
+    try:
+        fmt = _check_file(path, max_bytes)
+        doc = _reader(fmt)(path)
+    except ReadError:
+        raise
+    except PermissionError as exc:
+        raise ReadError("permission denied — check the file's permissions") from exc
+    except MemoryError as exc:
+        raise ReadError("file too large to read into memory — split it") from exc
+    except Exception as exc:  # a reader bug must become an errors row, not a crash
+        raise ReadError(f"could not read: {type(exc).__name__}: {str(exc)[:120]}") from exc
+    doc.source_path = relative_source_path(path, root)
+    doc.source_format = "html" if fmt == "mhtml" else fmt
+    return doc
+
+
+def relative_source_path(path: Path, root: Path) -> str:
+    """path relative to root, '/'-separated (the file name when outside root).
+
+    >>> relative_source_path(Path("in/a/b.txt"), Path("in"))
+    'a/b.txt'
+    """
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        rel = os.path.relpath(path, root)
+        return path.name if rel.startswith("..") else Path(rel).as_posix()
+
+
+def _check_file(path: Path, max_bytes: int) -> str:
+    """The reader format for path after the existence, size and content checks."""
+    if path.is_symlink() and not path.exists():
+        raise ReadError("broken link — the file it points to is missing")
+    if not path.exists():
+        raise ReadError("file not found")
+    if path.is_dir():
+        raise ReadError("is a folder, not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ReadError(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB limit)"
+                        " — split it or raise --max-mb")
+    if size == 0:
+        raise ReadError("empty file")
+    with open(path, "rb") as fh:
+        head = fh.read(2048)
+    return format_of(path, head)
+
+
+def format_of(path: Path, head: bytes) -> str:
+    """The reader format for a file, from its first bytes, then its suffix."""
+    suffix = path.suffix.lower()
+    by_suffix = format_for_suffix(suffix)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_format(path, suffix)
+    if head.startswith(_OLE):
+        raise ReadError(_old_office_reason(suffix))
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise ReadError("RTF document — save as .docx")
+    if _looks_like_web_archive(head):
+        return "mhtml"  # also Word's "single file web page" saved as .doc
+    if by_suffix is None and _looks_like_html(head):
+        return "html"  # a web page saved as .doc or .xls by a site's export button
+    if by_suffix is None:
+        raise ReadError(unsupported_reasons().get(
+            suffix, f"unsupported file type '{suffix}' — convert to .txt, .html, .pdf or .docx"))
+    return by_suffix
+
+
+def _old_office_reason(suffix: str) -> str:
+    """What to do with an old binary Office file (doc, xls, ppt, wps, et, dps)."""
+    if suffix in (".doc", ".xls", ".ppt", ".wps", ".et", ".dps"):
+        return unsupported_reasons()[suffix]
+    if suffix == ".docx":
+        return "old Word .doc renamed .docx — open it in Word and save as .docx"
+    return f"old Office file (.doc/.xls) named '{suffix}' — save as .docx"
+
+
+def _zip_format(path: Path, suffix: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        if suffix == ".docx":
+            from analysis.readers.docx import DAMAGED_REASON
+            raise ReadError(DAMAGED_REASON) from None
+        raise ReadError("damaged zip archive — download it again") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if suffix == ".docx":
+        from analysis.readers.docx import DAMAGED_REASON
+        raise ReadError(DAMAGED_REASON)
+    kind = "Excel workbook" if any(n.startswith("xl/") for n in names) else (
+        "PowerPoint file" if any(n.startswith("ppt/") for n in names) else "zip archive")
+    raise ReadError(f"{kind} — unpack it or save the notice as .docx or .txt")
+
+
+def _looks_like_html(head: bytes) -> bool:
+    start = head.lstrip()[:200].lower()
+    return start.startswith((b"<!doctype html", b"<html")) or b"<html" in start
+
+
+def _looks_like_web_archive(head: bytes) -> bool:
+    start = head.lstrip()[:1024].lower()
+    return start.startswith((b"mime-version:", b"from:", b"content-type:")) and (
+        b"multipart/related" in start or b"text/html" in start)
+
+
+def _reader(fmt: str) -> Callable[[Path], Document]:
+    if fmt == "txt":
+        from analysis.readers.txt import read_txt
+        return read_txt
+    if fmt == "md":
+        from analysis.readers.md import read_md
+        return read_md
+    if fmt == "html":
+        from analysis.readers.html import read_html
+        return read_html
+    if fmt == "mhtml":
+        from analysis.readers.mhtml import read_mhtml
+        return read_mhtml
+    if fmt == "pdf":
+        from analysis.readers.pdf import read_pdf
+        return read_pdf
+    from analysis.readers.docx import read_docx
+    return read_docx

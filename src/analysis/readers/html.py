@@ -1,0 +1,263 @@
+"""Web pages: the declared charset, the main text without site chrome, page metadata.
+
+The main text comes from trafilatura. When it keeps much less than the largest
+content block of the page (it sometimes drops tables or whole sections of a
+long notice), the block text of that content block is used instead.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from analysis.model import Document
+from analysis.readers.encoding import charset_from_label, decode_bytes, detect_encoding
+from analysis.readers.errors import ReadError
+from analysis.readers.html_meta import extract_page_metadata
+
+NO_TEXT_REASON = "no readable text in page (scripts only?)"
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_DECLARED = re.compile(rb"""<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
+_XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_BLOCK_TAGS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 table ul ol section article "
+                        "header footer blockquote pre dd dt form center".split())
+_PARAGRAPH_TAGS = ("p", "br", "li")
+_CLIMB_GAIN = 1.25
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "svg", "select",
+              "button", "input", "textarea")
+_CHROME_TAGS = ("nav", "header", "footer", "aside", "form")
+_BLANK_RUNS = re.compile(r"\n[ \t\u3000\xa0]*(?=\n)")
+_TRAFILATURA_SHARE = 0.6
+_KEPT_LINES_SHARE = 0.5
+_TRAFILATURA_MAX_CHARS = 500_000
+_INFO_CHARS = 30_000  # the info line (发布时间, 来源) sits near the top of a page
+_MIN_LINE = 8
+
+
+def read_html(path: Path) -> Document:
+    """The main text of a saved web page, with title, url and metadata."""
+    return html_document(decode_html(Path(path).read_bytes()), Path(path).name)
+
+
+def html_document(page: str, name: str = "") -> Document:
+    """A Document from the markup of a page: main text, title, url, metadata."""
+    tree = parse_html(page)
+    if tree is None:
+        raise ReadError(NO_TEXT_REASON)
+    text = extract_main_text(tree)
+    if not text.strip():
+        raise ReadError(NO_TEXT_REASON)
+    page_text = page_block_text(tree)[:_INFO_CHARS]
+    title, url, metadata = extract_page_metadata(tree, page_text, text_above(page_text, text))
+    return Document(text=text, source_path=name, source_format="html",
+                    title=title, metadata=metadata, url=url)
+
+
+def text_above(page_text: str, main_text: str) -> str:
+    """The visible page text above the first line of the main text (title, info line)."""
+    first = next((line for line in main_text.split("\n") if len(line.strip()) >= 6), "")
+    at = page_text.find(" ".join(first.split())[:30]) if first else -1
+    return page_text[:at] if at > 0 else ""
+
+
+def decode_html(data: bytes) -> str:
+    """Page bytes to text: BOM, then valid UTF-8, then the declared charset, then detection.
+
+    >>> decode_html('<meta charset="gbk"><p>整改</p>'.encode("gbk"))
+    '<meta charset="gbk"><p>整改</p>'
+    >>> decode_html('<meta charset="gb2312"><p>整改</p>'.encode("utf-8"))  # declared wrongly
+    '<meta charset="gb2312"><p>整改</p>'
+    """
+    if not data.strip():
+        raise ReadError("empty file")
+    encoding, skip = detect_encoding(data)
+    if skip or encoding.startswith("utf-16") or _has_utf8_text(data, encoding):
+        return decode_bytes(data)
+    declared = _declared_charset(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared).replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            pass
+    return decode_bytes(data)
+
+
+def _has_utf8_text(data: bytes, encoding: str) -> bool:
+    return encoding == "utf-8" and any(b >= 0x80 for b in data)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    found = _DECLARED.search(head) or _XML_DECLARED.search(head)
+    return charset_from_label(found.group(1).decode("ascii", "ignore")) if found else None
+
+
+def parse_html(page: str):
+    """The lxml tree of a page, or None when there is no markup to parse."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    page = _XML_PROLOG.sub("", page, count=1)
+    if not page.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(page)
+    except (ParserError, ValueError):
+        return None
+
+
+def extract_main_text(tree) -> str:
+    """The notice text of a page: trafilatura's, unless it lost much of the content block."""
+    block = largest_block_text(tree)
+    if len(block) > _TRAFILATURA_MAX_CHARS:
+        return block  # trafilatura takes seconds per megabyte: no notice is this long
+    clean = _without_noscript(tree)
+    for recall in (False, True):  # favor_recall only when the balanced pass lost text
+        main = _trafilatura_text(clean, recall)
+        if main and not _lost_much(main, block):
+            return main
+    return block or main or page_block_text(tree)
+
+
+def _lost_much(main: str, block: str) -> bool:
+    """Whether trafilatura kept much less text, or lost the paragraphs, of the content block.
+
+    Table-layout pages come back from trafilatura as a few long table rows:
+    most paragraph lines of the block are then no longer lines of its output.
+    """
+    if len(main) < _TRAFILATURA_SHARE * len(block):
+        return True
+    block_lines = [_flat(line) for line in block.split("\n") if len(line) >= _MIN_LINE]
+    if len(block_lines) < 3:
+        return False
+    main_lines = {_flat(line) for line in main.split("\n")}
+    kept = sum(1 for line in block_lines if line in main_lines)
+    return kept < _KEPT_LINES_SHARE * len(block_lines)
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def _without_noscript(tree):
+    """A copy of the tree without <noscript> ("please enable scripts") blocks."""
+    import copy
+
+    from lxml import etree
+
+    clean = copy.deepcopy(tree)
+    etree.strip_elements(clean, "noscript", with_tail=False)
+    return clean
+
+
+def _trafilatura_text(tree, favor_recall: bool) -> str:
+    import copy
+
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(copy.deepcopy(tree), include_comments=False,
+                                   include_tables=True, include_formatting=False,
+                                   favor_recall=favor_recall, deduplicate=False,
+                                   output_format="txt")
+    except Exception:  # trafilatura fails on odd markup; the lxml fallback reads it
+        return ""
+    return (text or "").strip()
+
+
+def page_block_text(tree) -> str:
+    """All visible text of the page, one block element a line (chrome included)."""
+    body = _clean_copy(tree, chrome=False)
+    return block_text(body)
+
+
+def largest_block_text(tree) -> str:
+    """Block text of the element holding the most paragraph text, chrome removed."""
+    body = _clean_copy(tree, chrome=True)
+    scores: dict = {}
+    for para in body.iter(*_PARAGRAPH_TAGS):
+        parent = para.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + _paragraph_length(para)
+    if not scores:
+        return block_text(body)
+    best = max(scores, key=lambda el: scores[el])
+    # a notice split over sibling blocks: climb while the parent holds much more text
+    while best.getparent() is not None and (
+            _text_length(best.getparent()) > _CLIMB_GAIN * _text_length(best)):
+        best = best.getparent()
+    return block_text(best)
+
+
+def _paragraph_length(para) -> int:
+    text = para.tail if para.tag == "br" else para.text_content()
+    return len((text or "").strip())
+
+
+def _text_length(element) -> int:
+    return len("".join(element.text_content().split()))
+
+
+def _clean_copy(tree, chrome: bool):
+    import copy
+
+    from lxml import etree
+
+    body = tree.find("body")
+    body = copy.deepcopy(body if body is not None else tree)
+    etree.strip_elements(body, *_DROP_TAGS, etree.Comment, with_tail=False)
+    if chrome:
+        for el in list(body.iter(*_CHROME_TAGS)) + _chrome_marked(body):
+            if el.getparent() is not None:
+                el.drop_tree()
+    return body
+
+
+def _chrome_marked(body) -> list:
+    words = _chrome_words()
+    marked = []
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if marks.strip() and any(w in marks for w in words) and len(el.text_content()) < 2000:
+            marked.append(el)
+    return marked
+
+
+@lru_cache(maxsize=1)
+def _chrome_words() -> tuple[str, ...]:
+    path = resources.files("analysis") / "resources" / "readers_html_chrome.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def block_text(element) -> str:
+    """Text of an element with a line break around every block element and <br>.
+
+    >>> import lxml.html
+    >>> block_text(lxml.html.fromstring("<div><p>一、总体情况</p><p>根据<b>部署</b>,开展</p>a<br>b</div>"))
+    '一、总体情况\\n根据部署,开展\\na\\nb'
+    """
+    parts: list[str] = []
+    _collect(element, parts)
+    text = "".join(parts)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(element, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    block = tag in _BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if element.text and tag:
+        parts.append(element.text)
+    for child in element:
+        _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if tag in ("td", "th"):
+        parts.append(" ")
+    if block:
+        parts.append("\n")

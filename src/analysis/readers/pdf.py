@@ -1,0 +1,60 @@
+"""PDF files with a text layer (pdfplumber); scanned PDFs need OCR first."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.model import Document
+from analysis.readers.errors import ReadError
+from analysis.readers.metadata import clean_file_title
+
+NO_TEXT_REASON = "PDF has no text layer — run OCR first"
+ENCRYPTED_REASON = "PDF is password-protected — save an unprotected copy"
+DAMAGED_REASON = "not a valid PDF (damaged or incomplete download) — download it again"
+
+
+def read_pdf(path: Path) -> Document:
+    """Page texts joined with line breaks; the Title property when meaningful."""
+    pages, info = _open_and_extract(Path(path))
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ReadError(NO_TEXT_REASON)
+    title = clean_file_title(_info_text(info.get("Title")))
+    return Document(text=text, source_path=Path(path).name, source_format="pdf", title=title)
+
+
+def _open_and_extract(path: Path) -> tuple[list[str], dict]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    with open(path, "rb") as fh:
+        if b"%PDF" not in fh.read(1024):
+            raise ReadError(DAMAGED_REASON)
+    try:
+        with pdfplumber.open(path) as pdf:
+            # dedupe: fake-bold headings are drawn twice, a hair apart
+            pages = [(page.dedupe_chars().extract_text() or "") for page in pdf.pages]
+            return pages, dict(pdf.metadata or {})
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError(ENCRYPTED_REASON) from exc
+    except PdfminerException as exc:
+        raise ReadError(_reason_for(exc.args[0] if exc.args else exc)) from exc
+    except (PDFSyntaxError, MalformedPDFException) as exc:
+        raise ReadError(DAMAGED_REASON) from exc
+
+
+def _reason_for(cause: object) -> str:
+    name = type(cause).__name__
+    if "Password" in name or "Encryption" in name:
+        return ENCRYPTED_REASON
+    return DAMAGED_REASON
+
+
+def _info_text(value: object) -> str:
+    """A PDF info value (bytes in PDFDocEncoding or UTF-16, or str) as text."""
+    if isinstance(value, bytes):
+        if value.startswith((b"\xfe\xff", b"\xff\xfe")):
+            return value.decode("utf-16", errors="ignore")
+        return value.decode("latin-1", errors="ignore")
+    return str(value or "")

@@ -1,0 +1,210 @@
+"""Files a real input folder holds by mistake: each gives a ReadError a person can act on."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).parent))
+import readers_fixtures as fx  # noqa: E402
+
+from analysis.readers import ReadError, find_input_files, read_document  # noqa: E402
+from analysis.readers.encoding import decode_bytes  # noqa: E402
+
+
+def _truncated_pdf(folder: Path) -> Path:
+    whole = fx.write_pdf(folder, "whole.pdf", fx.NOTICE_LINES)
+    data = whole.read_bytes()
+    whole.unlink()
+    return fx.write_bytes(folder, "cut.pdf", data[:300])
+
+
+def _renamed_workbook(folder: Path) -> Path:
+    # an .xlsx package renamed .docx
+    return fx.write_zip(folder, "table.docx", {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.'
+                               b'openxmlformats.org/package/2006/content-types"/>',
+        "xl/workbook.xml": b"<workbook/>"})
+
+
+HOSTILE = [
+    # (what, maker, words the reason must hold)
+    ("empty .txt", lambda d: fx.write_bytes(d, "empty.txt", b""), ["empty"]),
+    ("whitespace only", lambda d: fx.write_bytes(d, "blank.txt", b" \r\n\t\n\xe3\x80\x80\n"),
+     ["empty"]),  # includes an ideographic space
+    ("UTF-16 whitespace only", lambda d: fx.write_bytes(d, "blank16.txt",
+                                                        "\ufeff \n \n".encode("utf-16-le")),
+     ["empty"]),
+    ("empty .md front matter only", lambda d: fx.write_md(d, "fm.md", "title: 空", ""), ["empty"]),
+    ("binary junk named .txt", lambda d: fx.write_bytes(d, "junk.txt", fx.binary_junk()),
+     ["binary", "download"]),
+    ("old Word .doc", fx.write_old_doc, ["old Word .doc", "save as .docx"]),
+    ("old .doc renamed .docx", lambda d: fx.write_old_doc(d, "renamed.docx"),
+     ["old Word .doc", ".docx"]),
+    ("corrupt .docx", fx.write_corrupt_docx, ["not a valid .docx", "re-save"]),
+    ("text renamed .docx", lambda d: fx.write_bytes(d, "t.docx", "巡察整改".encode()),
+     ["not a valid .docx"]),
+    ("workbook renamed .docx", _renamed_workbook, ["docx"]),
+    ("corrupt .pdf", _truncated_pdf, ["not a valid PDF"]),
+    ("HTML saved as .pdf", lambda d: fx.write_bytes(d, "page.pdf", b"<html>404</html>"),
+     ["not a valid PDF"]),
+    ("scanned .pdf", fx.write_scanned_pdf, ["no text layer", "OCR"]),
+    ("password .pdf", fx.write_encrypted_pdf, ["password"]),
+    ("scripts-only HTML", fx.write_scripts_only_page, ["no readable text", "scripts"]),
+    ("markup without text", lambda d: fx.write_bytes(d, "e.html", b"<html><body> </body></html>"),
+     ["no readable text"]),
+    ("zip archive", lambda d: fx.write_zip(d, "notices.zip", {"a.txt": b"x"}), ["unpack"]),
+    ("image", lambda d: fx.write_bytes(d, "scan.jpg", b"\xff\xd8\xff\xe0" + fx.binary_junk()),
+     ["image", "OCR"]),
+    ("WPS document", lambda d: fx.write_bytes(d, "a.wps", b"\xd0\xcf\x11\xe0" + bytes(600)),
+     ["WPS", ".docx"]),
+    ("RTF named .doc", lambda d: fx.write_bytes(d, "r.doc", b"{\\rtf1\\ansi hello}"), ["RTF"]),
+    ("unknown suffix", lambda d: fx.write_bytes(d, "notes.xyz", b"abc"),
+     ["unsupported file type", ".xyz"]),
+    ("unfinished download", lambda d: fx.write_bytes(d, "a.pdf.crdownload", b"%PDF-1.4"),
+     ["PDF"]),  # the bytes say PDF, but it is cut: a damaged PDF
+    ("web archive without a page", lambda d: fx.write_bytes(d, "x.mht", (
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: image/gif\r\n\r\nGIF89a\r\n--b--\r\n")), ["no HTML page"]),
+    ("folder named .txt", lambda d: (d / "dir.txt").mkdir() or d / "dir.txt", ["folder"]),
+    ("missing file", lambda d: d / "gone.txt", ["not found"]),
+]
+
+
+@pytest.mark.parametrize("what,maker,words", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_file_gives_reason(tmp_path, what, maker, words):
+    path = maker(tmp_path)
+    with pytest.raises(ReadError) as raised:
+        read_document(path, tmp_path)
+    reason = str(raised.value)
+    for word in words:
+        assert word in reason, f"{what}: {reason!r}"
+    assert "Traceback" not in reason and len(reason) < 160
+
+
+def test_html_error_page_still_returns_its_text(tmp_path):
+    # the pipeline, not the reader, decides that a 404 page is no notice
+    doc = read_document(fx.write_error_page(tmp_path), tmp_path)
+    assert "页面不存在" in doc.text
+    assert doc.source_format == "html"
+
+
+def test_chinese_name_with_spaces(tmp_path):
+    path = fx.write_encoded(tmp_path / "2023年 巡察", "青溪区 统计局 整改通报（第二轮）.txt",
+                            "\n".join(fx.NOTICE_LINES), "gb18030")
+    assert find_input_files(tmp_path) == [path]
+    doc = read_document(path, tmp_path)
+    assert doc.source_path == "2023年 巡察/青溪区 统计局 整改通报（第二轮）.txt"
+    assert doc.text.split("\n") == fx.NOTICE_LINES
+
+
+def test_symlink_loop_ends(tmp_path):
+    fx.make_symlink_loop(tmp_path)
+    (tmp_path / "self").symlink_to(tmp_path, target_is_directory=True)
+    rel = [p.relative_to(tmp_path).as_posix() for p in find_input_files(tmp_path)]
+    assert rel == ["loop/note.txt"]
+
+
+def test_broken_link_is_listed_and_reported(tmp_path):
+    link = tmp_path / "moved.txt"
+    link.symlink_to(tmp_path / "nowhere.txt")
+    assert find_input_files(tmp_path) == [link]
+    with pytest.raises(ReadError, match="broken link"):
+        read_document(link, tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="the superuser can read any file")
+def test_unreadable_file(tmp_path):
+    path = fx.write_encoded(tmp_path, "locked.txt", "巡察", "utf-8")
+    path.chmod(0)
+    with pytest.raises(ReadError, match="permission"):
+        read_document(path, tmp_path)
+
+
+def test_permission_error_reason(tmp_path, monkeypatch):
+    # the same path as a chmod 000 file, for runs as the superuser
+    import analysis.readers.dispatch as dispatch
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    path = fx.write_encoded(tmp_path, "locked.txt", "巡察", "utf-8")
+    monkeypatch.setattr(dispatch, "open", refuse, raising=False)
+    with pytest.raises(ReadError, match="permission denied"):
+        read_document(path, tmp_path)
+
+
+def test_huge_single_line_reads_in_seconds(tmp_path):
+    path = fx.write_huge_line(tmp_path, megabytes=30)
+    started = time.perf_counter()
+    doc = read_document(path, tmp_path)
+    assert time.perf_counter() - started < 20
+    assert len(doc.text) > 9_000_000 and "\n" not in doc.text
+
+
+def test_huge_gb18030_line_reads_in_seconds(tmp_path):
+    text = "澜江市巡察整改工作持续推进," * 800_000  # about 20 MB in GB18030
+    path = fx.write_bytes(tmp_path, "big.txt", text.encode("gb18030"))
+    started = time.perf_counter()
+    assert read_document(path, tmp_path).text == text
+    assert time.perf_counter() - started < 20
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.html", "a.pdf", "a.docx"])
+def test_oversize_file(tmp_path, name):
+    path = fx.write_bytes(tmp_path, name, b"x" * 3_000_000)
+    with pytest.raises(ReadError) as raised:
+        read_document(path, tmp_path, max_bytes=1_000_000)
+    assert "file too large (3.0 MB > 1 MB limit)" in str(raised.value)
+    assert "--max-mb" in str(raised.value)
+
+
+def test_unexpected_exception_is_wrapped(tmp_path, monkeypatch):
+    import analysis.readers.txt as txt
+
+    def explode(path):
+        raise RuntimeError("boom " * 100)
+
+    monkeypatch.setattr(txt, "read_txt", explode)
+    path = fx.write_encoded(tmp_path, "a.txt", "巡察", "utf-8")
+    with pytest.raises(ReadError) as raised:
+        read_document(path, tmp_path)
+    reason = str(raised.value)
+    assert reason.startswith("could not read: RuntimeError: boom")
+    assert len(reason) < 160
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_decode_bytes_never_fails_otherwise(data):
+    try:
+        text = decode_bytes(data)
+    except ReadError as exc:
+        assert "binary" in str(exc)
+    else:
+        assert isinstance(text, str) and "\r" not in text
+
+
+SUFFIXES = [".txt", ".md", ".html", ".pdf", ".docx", ".doc"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=2000),
+                      st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"]).flatmap(
+                          lambda head: st.binary(max_size=500).map(lambda tail: head + tail))),
+       suffix=st.sampled_from(SUFFIXES))
+def test_read_document_raises_only_read_error(tmp_path, data, suffix):
+    path = fx.write_bytes(tmp_path, f"any{suffix}", data)
+    try:
+        doc = read_document(path, tmp_path)
+    except ReadError as exc:
+        assert str(exc)
+    else:
+        assert doc.text.strip()

@@ -1,0 +1,340 @@
+"""Page-level fields: title, body start, publish_date, url, doc_type (fields.page)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis.fields.context import NoticeText
+from analysis.fields.page import extract_page_fields
+from analysis.fields.page_dates import parse_date
+from analysis.fields.page_doctype import parse_doc_type
+from analysis.fields.page_layout import clean_title, is_chrome
+from analysis.model import Document
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+BODY = ("根据县委统一部署,2023年5月8日至7月14日,县委第二巡察组对县统计局党组开展了常规巡察。"
+        "8月3日,县委第二巡察组向县统计局党组反馈了巡察意见。按照巡察工作有关要求,"
+        "现将巡察整改情况予以公布。\n一、整改工作总体情况\n局党组高度重视。")
+TITLE = "中共北塘县统计局党组关于县委巡察整改情况的通报"
+
+
+def run_page(text: str, title: str = "", metadata: dict | None = None):
+    doc = Document(text=text, source_path="x.txt", source_format="txt", title=title,
+                   metadata=metadata or {})
+    nt = NoticeText.from_document(doc)
+    facts = extract_page_fields(nt, {})
+    values = {}
+    for fact in facts:
+        values.setdefault(fact.field, fact.value)
+    return nt, values
+
+
+# (text, expected title, expected start of the body)
+LAYOUT_CASES = [
+    # breadcrumb, title, glued 来源 + 发布时间 line
+    (f"当前位置:首页 > 信息公开 > 巡察整改\n{TITLE}\n来源:澜江市纪委监委 发布时间:2023-04-18 09:12:33\n{BODY}",
+     TITLE, "根据县委"),
+    # breadcrumb with >> and 正文
+    (f"您现在的位置: 首页 >> 工作动态 >> 正文\n{TITLE}\n{BODY}", TITLE, "根据县委"),
+    # short breadcrumb, full-width colon
+    (f"首页>通知公告\n{TITLE}\n{BODY}", TITLE, "根据县委"),
+    # date glued to the source label
+    (f"{TITLE}\n2022-03-07 15:40:02来源:青溪区统计局\n{BODY}", TITLE, "根据县委"),
+    # slash date with author
+    (f"{TITLE}\n时间:2022/5/9 10:03:11 作者:党建办 王某\n{BODY}", TITLE, "根据县委"),
+    # bracketed date and source
+    (f"{TITLE}\n【 2021-09-30 15:20:07 】【 来源:北塘县纪委 】\n{BODY}", TITLE, "根据县委"),
+    # Chinese-style date, counter and widget on one line
+    (f"{TITLE}\n发布时间:2021年06月03日 点击数: [加入收藏]\n{BODY}", TITLE, "根据县委"),
+    # editor before the date
+    (f"{TITLE}\n编辑:李某 发表时间:2022-11-02\n浏览量:1288\n{BODY}", TITLE, "根据县委"),
+    # counters and font widgets broken over two lines
+    (f"{TITLE}\n已被阅读 次\n【字号:大\n小】\n分享到\n【我要打印】【关闭】\n{BODY}", TITLE, "根据县委"),
+    # disclosure metadata block with spaced labels: its 标题 wins
+    ("- 索 引 号:11420000/2022-00815\n- 主题分类:党务公开\n- 发布机构:中共云岭镇委员会\n"
+     "- 成文时间:2022年08月05日\n- 文 号:无\n- 标 题:中共云岭镇委员会关于巡察整改进展情况的通报\n"
+     "- 效力状态:有效\n" + BODY, "中共云岭镇委员会关于巡察整改进展情况的通报", "根据县委"),
+    # disclosure list with bullets, labels and values on separate lines
+    ("• 信息索引号:\n\n  001122/2023-00042\n\n• 文件名称:\n\n  " + TITLE + "\n\n• 成文日期:\n\n  2023-05-04\n\n"
+     "• " + TITLE + "\n\n日期:2023-05-04 08:46:31 来源:县统计局 浏览量:\n分享:\n朗读\n" + BODY, TITLE, "根据县委"),
+    # file number under the title
+    (f"{TITLE}\n北塘统〔2021〕15号\n{BODY}", TITLE, "根据县委"),
+    # image file name as the first line
+    (f"微信图片_20230512093015.jpg\n{TITLE}\n{BODY}", TITLE, "根据县委"),
+    # site greeting
+    (f"欢迎访问澜江市第三人民医院网站 | 设为首页 | 联系我们\n{TITLE}\n{BODY}", TITLE, "根据县委"),
+    # news furniture glued before the body
+    (f"{TITLE}\n本报讯(通讯员 李某)根据县委统一部署,县委第二巡察组对县统计局党组开展了巡察。",
+     TITLE, "根据县委"),
+    # title echoed twice
+    (f"{TITLE}\n{TITLE}\n{BODY}", TITLE, "根据县委"),
+    # site name after a hyphen
+    ("青溪学院党委关于巡察反馈意见整改情况的通报-澜江大学纪委办\n" + BODY,
+     "青溪学院党委关于巡察反馈意见整改情况的通报", "根据县委"),
+    # betting-site prefix glued to the body: the body starts at 根据
+    ("某某娱乐·K8根据区委统一部署,2021年5月6日至6月30日,区委巡察组对区水务局党组开展了巡察。",
+     "", "根据区委"),
+    # first line of comma-separated spam keywords
+    (f"在线看,免费看,最新网址\n{TITLE}\n{BODY}", TITLE, "根据县委"),
+    # title broken over two lines
+    (f"北塘县审计局党组关于第十二届\n县委巡察整改进展情况的通报\n{BODY}",
+     "北塘县审计局党组关于第十二届县委巡察整改进展情况的通报", "根据县委"),
+    # title broken over three lines
+    (f"中共青溪区统计局党组\n关于巡察整改\n进展情况的通报\n{BODY}",
+     "中共青溪区统计局党组关于巡察整改进展情况的通报", "根据县委"),
+    # no title at all: the text opens with the body
+    (BODY, "", "根据县委"),
+    # one-line notice: title, space, body
+    (f"{TITLE} {BODY}", TITLE, "根据县委"),
+    # a 【通报】 tag and a date glued to the title line
+    (f"【通报】{TITLE} 2024-03-18\n{BODY}", TITLE, "根据县委"),
+    # traditional mirror with pinyin; the title keeps its written form
+    ("中共北塘縣統計局黨組關於巡察整改進(jìn)展情況的通報\n根據(jù)縣委統一部署,縣委第二巡察組對縣統計局黨組開展了巡察。",
+     "中共北塘縣統計局黨組關於巡察整改進展情況的通報", "根據縣委"),
+    # an organisation header without any cue word is no title
+    (f"澜江市第三人民医院\n{BODY}", "", "根据县委"),
+    # a summary headline without 巡察 in it
+    ("北塘县35个党组织接受“政治体检”\n近日,县委对35个单位党组织开展了巡察。", "北塘县35个党组织接受“政治体检”", "近日"),
+    # a feedback news item starting with a date
+    ("县委第一巡察组巡察县统计局情况反馈会召开\n6月18日,县委第一巡察组向县统计局党组反馈巡察情况。",
+     "县委第一巡察组巡察县统计局情况反馈会召开", "6月18日"),
+]
+
+
+@pytest.mark.parametrize("text,title,body_head", LAYOUT_CASES)
+def test_title_and_body_start(text, title, body_head):
+    nt, values = run_page(text)
+    assert values.get("title", "") == title
+    assert nt.title == title
+    assert nt.text[nt.body_start:].startswith(body_head)
+
+
+@pytest.mark.parametrize("reader_title,expected", [
+    # a meaningful reader title wins over the text
+    ("澜江市审计局党组关于巡察整改情况的通报", "澜江市审计局党组关于巡察整改情况的通报"),
+    # a site name as <title> is not meaningful: the text's title is used
+    ("澜江市人民政府门户网站", TITLE),
+    # a site suffix on the reader's title is stripped
+    (f"{TITLE}_澜江市纪委监委网站", TITLE),
+    # a column name as <title> gives way to a real title line in the text
+    ("澜江市纪委监委-巡察工作", TITLE),
+])
+def test_reader_title(reader_title, expected):
+    _, values = run_page(f"{TITLE}\n{BODY}", title=reader_title)
+    assert values["title"] == expected
+
+
+# (text, metadata, expected publish_date)
+DATE_CASES = [
+    # reader metadata comes first
+    (f"{TITLE}\n发布时间:2023-04-18\n{BODY}", {"publish_date": "2023-05-01"}, "2023-05-01"),
+    # chrome line, ISO with time
+    (f"{TITLE}\n发布时间:2023-04-18 09:12:33 来源:澜江市纪委监委\n{BODY}", {}, "2023-04-18"),
+    # chrome line, Chinese style with padding
+    (f"{TITLE}\n发布日期:2021年06月03日\n{BODY}", {}, "2021-06-03"),
+    # 时间: with slashes
+    (f"{TITLE}\n时间:2022/5/9 10:03:11 作者:党建办\n{BODY}", {}, "2022-05-09"),
+    # glued date then 来源
+    (f"{TITLE}\n2022-03-07 15:40:02来源:青溪区统计局\n{BODY}", {}, "2022-03-07"),
+    # the last date line before the body wins
+    (f"更新时间:2020-01-01\n{TITLE}\n日期:2022-09-30\n{BODY}", {}, "2022-09-30"),
+    # a bracketed date line under the title
+    (f"{TITLE}\n(2023年6月2日)\n{BODY}", {}, "2023-06-02"),
+    # 成文时间 in a metadata block
+    (f"- 发布机构:中共云岭镇委员会\n- 成文时间:2022年08月05日\n{TITLE}\n{BODY}", {}, "2022-08-05"),
+    # date appended to the title line
+    (f"{TITLE} 2024-03-18\n{BODY}", {}, "2024-03-18"),
+    # signature: organisation line, then the date
+    (f"{TITLE}\n{BODY}\n欢迎广大干部群众监督。\n中共北塘县统计局党组\n2024年9月3日", {}, "2024-09-03"),
+    # a 发布时间 line below the body (page footer)
+    (f"{TITLE}\n{BODY}\n责任编辑:王某 发布时间:2022-12-01", {}, "2022-12-01"),
+    # a dispatch line is not a publish date
+    (f"新华社北京3月9日电\n{TITLE}\n{BODY}", {}, None),
+    # meeting dates inside the body are not publish dates
+    ("县委第一巡察组向县统计局党组反馈巡察情况\n2024年6月3日,县委第一巡察组向县统计局党组反馈巡察情况。", {}, None),
+    # a date line after a sentence (not an organisation line) is no signature
+    (f"{TITLE}\n{BODY}\n联系电话:0000-1234567。\n2024年9月3日", {}, None),
+]
+
+
+@pytest.mark.parametrize("text,metadata,expected", DATE_CASES)
+def test_publish_date(text, metadata, expected):
+    _, values = run_page(text, metadata=metadata)
+    assert values.get("publish_date") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2021年06月03日", "2021-06-03"),
+    ("2023/11/7 14:05:21", "2023-11-07"),
+    ("2023-06-02", "2023-06-02"),
+    ("202X年X月X日", None),        # placeholder
+    ("2023-02-30", None),          # no such day
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_url_from_metadata():
+    _, values = run_page(f"{TITLE}\n{BODY}", metadata={"url": "https://example.org/a.html"})
+    assert values["url"] == "https://example.org/a.html"
+    _, values = run_page(f"{TITLE}\n{BODY}")
+    assert "url" not in values
+
+
+# (title, body, expected doc_type)
+DOC_TYPE_CASES = [
+    # rectification_report, title forms
+    ("中共澜江市审计局党组关于十三届市委第二轮巡察整改情况的通报", "", "rectification_report"),
+    ("北塘县统计局党组关于县委巡察反馈意见整改落实情况的报告", "", "rectification_report"),
+    ("【通报】青溪区水务局党组关于巡察组整改情况的通报", "", "rectification_report"),
+    ("澜江市档案馆党组关于巡察整改情况的公告", "", "rectification_report"),
+    # rectification_report, body only
+    ("", "根据市委统一部署,……。现将巡察整改情况予以公布。", "rectification_report"),
+    ("", "根据县委部署,……。按照有关要求,现根据规定将巡察整改情况予以公开。", "rectification_report"),
+    ("", "根据县委部署,……。现将整改落实情况报告如下:", "rectification_report"),
+    # a title that never says 巡察, decided by the body sentence
+    ("澜江学院关于“三重一大”制度执行情况的通报", "……。现将整改情况向社会通报如下。", "rectification_report"),
+    # progress_report, title forms
+    ("澜江市统计局党组关于巡察整改进展情况的通报", "", "progress_report"),
+    ("青溪区审计局党组关于十三届区委第四轮巡察集中整改进展情况的通报", "", "progress_report"),
+    ("【巡察整改】北塘县水务局巡察“回头看”整改进展情况", "", "progress_report"),
+    ("问责812人!某省某厅通报巡视整改进展", "", "progress_report"),
+    # progress_report, body only (and title without 进展 but the sentence has it)
+    ("", "根据区委统一部署,……。现将巡察整改进展情况予以公布。", "progress_report"),
+    ("澜江市民政局党组关于巡察整改情况的通报", "……。现将巡察集中整改进展情况予以公布。", "progress_report"),
+    # feedback_news, title forms
+    ("市委第十二巡察组向市审计局党组反馈巡察情况", "", "feedback_news"),
+    ("县委第一巡察组巡察县统计局情况反馈会召开", "", "feedback_news"),
+    ("【巡察反馈】县委第三巡察组向县水务局党组反馈意见", "", "feedback_news"),
+    ("九届市委第三轮巡察完成反馈", "", "feedback_news"),
+    ("校党委召开第二轮巡察集中反馈会", "", "feedback_news"),
+    # feedback_news, body only
+    ("", "6月18日,县委第一巡察组巡察县统计局党组情况反馈会召开。局党组书记主持会议并作表态发言。",
+     "feedback_news"),
+    # a truncated report that stops before its 现将 sentence
+    ("", "根据区委统一部署,区委第二巡察组对区档案馆党组开展了巡察,并于8月11日反馈了巡察意见。"
+         "区档案馆党组对巡察反馈问题高度重视,成立整改工作领导小组,扎实推进整改", "rectification_report"),
+    # feedback news whose only cue is its first sentence
+    ("", "6月3日,县委第一巡察组向县统计局党组反馈巡察情况。县委巡察办负责同志出席。", "feedback_news"),
+    # a report whose lead mentions the feedback meeting is still a report
+    ("", "根据县委统一部署,县委巡察组对县水务局党组开展了巡察。巡察反馈会后,局党组高度重视。"
+         "现将巡察整改情况予以公布。", "rectification_report"),
+    # joint feedback of a round: the first sentence is the feedback itself
+    ("", "5月9日至12日,县委四个巡察组分别向青溪镇党委、县水务局党组等8个党组织反馈巡察情况。", "feedback_news"),
+    # summary_news
+    ("十九届中央第六轮巡视整改进展情况开始公布", "", "summary_news"),
+    ("北塘县35个党组织接受“政治体检”", "", "summary_news"),
+    ("", "近日,区委4个巡察组对区民政局、区农业局等4家单位开展常规巡察。……", "summary_news"),
+    ("", "2023年,县委对35个单位党组织开展了巡察,……。现将整改进展情况向社会公开。", "summary_news"),
+    # plan
+    ("市人社局办公室关于印发《就业补贴专项治理“回头看”实施方案》的通知", "", "plan"),
+    ("", "为进一步规范资金管理,结合我局实际,特制定本方案。\n一、总体要求\n……\n二、工作要求\n……", "plan"),
+    # other
+    ("市委第十三巡察组回访督查澜江城发集团整改情况", "", "other"),
+    ("北塘县召开巡察整改通报会", "", "other"),
+    ("", "5月6日,县委巡察办组织开展巡察整改调研督查,实地查看了…", "other"),
+    # error page and non-notice text
+    ("", "404 页面不存在", "other"),
+    # a policy document about publishing rectification is no report
+    ("关于做好巡察整改情况公开工作的意见", "为进一步加强巡察整改工作,现就公开工作提出如下意见。", "other"),
+    ("澜江职业学院党委巡察工作规程", "为规范巡察工作,结合学校实际,制定本规程。", "other"),
+    # traditional title (already simplified for matching)
+    ("澜江市统计局党组关于巡察整改进展情况的通报", "", "progress_report"),
+    # the title beats a body that reads like feedback news
+    ("北塘县水务局党组关于巡察整改情况的通报", "6月3日,县委第一巡察组向县水务局党组反馈了巡察意见。", "rectification_report"),
+]
+
+
+@pytest.mark.parametrize("title,body,expected", DOC_TYPE_CASES)
+def test_parse_doc_type(title, body, expected):
+    assert parse_doc_type(title, body).doc_type == expected
+
+
+def test_doc_type_on_traditional_mirror():
+    # pinyin stripped and 進展 converted before matching
+    text = ("北塘縣統計局黨組關於巡察整改情況的通報\n根據(jù)縣委統一部署,……。"
+            "現(xiàn)將巡察整改進(jìn)展情況予以公布。")
+    _, values = run_page(text)
+    assert values["doc_type"] == "progress_report"
+
+
+def test_doc_type_title_less_progress_report():
+    _, values = run_page("根据区委统一部署,区委第三巡察组对区档案馆开展了巡察。现将巡察整改进展情况予以公布。")
+    assert values["doc_type"] == "progress_report"
+    assert "title" not in values
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("发布时间:2023-04-18 09:12:33 来源:澜江市纪委监委 浏览次数:356", True),
+    ("所在位置:首页 > 纪检监察 >", True),
+    ("首页 > 新闻中心 > 巡察工作 > 正文", True),
+    ("访问量:0", True),
+    ("保护视力色:", True),
+    ("国内统一刊号:CN42-0000", True),
+    ("澜江市审计局党组关于巡察整改情况的通报", False),
+    ("市福利彩票发行中心党支部关于巡察整改情况的通报", False),
+])
+def test_is_chrome(line, expected):
+    assert is_chrome(line) is expected
+
+
+def test_clean_title_reports_stripped_date():
+    title, date = clean_title("澜江市审计局党组关于巡察整改情况的通报 2024-03-18")
+    assert title == "澜江市审计局党组关于巡察整改情况的通报"
+    assert date is not None and date[0] == "2024-03-18"
+
+
+# ---- golden seeds -----------------------------------------------------------
+
+SEED_TITLES = {
+    "dongxihu-renshe-2025": "东西湖区人社局党组关于区委第九轮巡察“回头看”反馈意见整改进展情况的通报",
+    "yuhu-minzheng-2023": "中共湘潭市雨湖区民政局党组关于巡察整改进展情况的通报",
+    "wuhan-renshe-plan-2022": "市人社局办公室关于印发《就业补助资金“一卡通”突出问题专项治理“回头看”实施方案》的通知",
+    "hangzhou-minzheng-2023": "中共杭州市民政局党组关于市委巡察整改情况的通报",
+    "gonghui-anon-2023": "工会审计巡察:三方面28个问题清单、整改情况报告",
+}
+
+
+def seed_document(seed_id: str) -> Document:
+    """Build the seed's Document as a reader would (front matter parsed for .md)."""
+    for path in SEEDS.iterdir():
+        if path.stem != seed_id:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            _, front, text = text.split("---", 2)
+            meta = yaml.safe_load(front)
+            return Document(text=text, source_path=path.name, source_format="md",
+                            title=meta["title"], metadata={"publish_date": str(meta["date"])})
+        return Document(text=text, source_path=path.name, source_format="txt")
+    raise FileNotFoundError(seed_id)
+
+
+def gold() -> dict[str, dict]:
+    lines = (SEEDS / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return {row["id"]: row for row in map(json.loads, filter(None, lines))}
+
+
+@pytest.mark.parametrize("seed_id", sorted(SEED_TITLES))
+def test_seed_page_fields(seed_id):
+    expected = gold()[seed_id]
+    nt = NoticeText.from_document(seed_document(seed_id))
+    values = {f.field: f.value for f in extract_page_fields(nt, {})}
+    assert values["doc_type"] == expected["doc_type"]
+    assert values.get("publish_date") == expected["publish_date"]
+    assert values["title"] == SEED_TITLES[seed_id]
+    assert nt.match[nt.body_start:].lstrip().startswith(("根据", "现将"))
+
+
+@pytest.mark.parametrize("module", ["analysis.fields.page_layout", "analysis.fields.page_dates",
+                                    "analysis.fields.page_doctype"])
+def test_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

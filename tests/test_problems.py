@@ -1,0 +1,322 @@
+"""Problem segmentation: heading forms, inline lists, stops, status, and the seed notices."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+
+from analysis.fields.context import NoticeText
+from analysis.model import Document
+from analysis.problems import extract_problems, parse_status
+from analysis.problems_text import clean_statement, is_deficiency
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+
+def _nt(text: str) -> NoticeText:
+    return NoticeText.from_document(Document(text=text, source_path="x.txt", source_format="txt"))
+
+
+def _problems(text: str, doc_type: str | None = None) -> list[str]:
+    return [p.problem for p in extract_problems(_nt(text), doc_type)]
+
+
+def score_problems(want: list[str], got: list[str]) -> float:
+    """matched / (len(want) + extras), a match being a SequenceMatcher ratio >= 0.8 (NFKC)."""
+    if not want:
+        return 1.0 if not got else 0.0
+    norm = [unicodedata.normalize("NFKC", g) for g in got]
+    matched = sum(1 for w in want if any(
+        SequenceMatcher(None, unicodedata.normalize("NFKC", w), g).ratio() >= 0.8 for g in norm))
+    return matched / (len(want) + max(0, len(got) - len(want)))
+
+
+def test_score_problems():
+    assert score_problems(["学习不深入"], ["学习不深入"]) == 1.0
+    assert score_problems(["学习不深入"], ["学习不深入", "多余的一条"]) == 0.5
+    assert score_problems([], ["多余"]) == 0.0
+    assert score_problems(["学习贯彻不够深入"], ["学习贯彻不够深入。"]) == 1.0
+
+
+OUTLINE_CASES = [
+    # 问题N. with a quoted 针对 statement and an unquoted 针对…的问题
+    ("progress_report",
+     "现将巡察整改进展情况予以公布。\n二、巡察反馈问题整改落实情况\n"
+     "问题1.针对“统计台账登记不及时”的问题。\n整改进展:已完成,补登台账12本。\n"
+     "问题2.针对财政资金拨付进度缓慢的问题。\n整改进展:正在推进。",
+     ["统计台账登记不及时", "财政资金拨付进度缓慢"]),
+    # 问题 1. statement followed by description sentences: the statement is sentence one
+    ("progress_report",
+     "二、抓好整改落实\n问题 1. 台账管理流于形式。青溪区档案室台账缺页12处。\n整改情况:一是补登台账。\n"
+     "问题2.线索移送不及时。\n整改情况:已完成。",
+     ["台账管理流于形式", "线索移送不及时"]),
+    # part 一 headings (organisation) are no problems; aspects (…方面) are parents
+    ("rectification_report",
+     "现将巡察整改情况予以公布。\n一、整改工作组织情况\n(一)强化组织领导。成立整改领导小组。\n"
+     "(二)坚持问题导向,确保整改到位。逐项销号。\n二、反馈意见整改落实情况\n(一)落实上级决策部署方面\n"
+     "1.执行“第一议题”制度有偏差。\n整改情况:已完成整改。\n2.职能履行不到位。专班力量薄弱。\n"
+     "整改完成情况:已配齐人员。\n(二)全面从严治党方面\n3.公务接待管理不规范。\n整改成效:制定接待制度。\n"
+     "三、下一步工作打算\n(一)常态长效抓整改不放松。",
+     ["执行“第一议题”制度有偏差", "职能履行不到位", "公务接待管理不规范"]),
+    # three levels, all problem-like: the finest items win; unquoted 的问题 / 的問題 forms
+    ("rectification_report",
+     "(一)反馈问题:党的领导弱化。\n1.理论学习不深入。\n(1)中心组学习次数不足。\n整改情况:已补足学习。\n"
+     "(2)学习笔记流于形式。\n整改情况:已完成整改。\n2.关于议事决策程序不规范的问题。\n整改情况:正在修订。\n"
+     "(二)政治站位不高的問題\n整改情况:持续推进。",
+     ["中心组学习次数不足", "学习笔记流于形式", "议事决策程序不规范", "政治站位不高"]),
+    # top-level 关于“…”问题的整改情况 with numbered MEASURES below (补齐…短板 is a measure)
+    ("rectification_report",
+     "现将巡察整改情况予以公布。\n一、关于“理论武装不够扎实”问题的整改情况\n1.强化理论学习。制定学习计划。\n"
+     "2.健全学习制度。\n二、关于“选人用人不规范”问题的整改情况\n1.规范干部选拔程序。\n"
+     "2.补齐干部管理短板弱项。\n",
+     ["理论武装不够扎实", "选人用人不规范"]),
+    # a 下一步 paragraph stops the list even without a marker; its 1. 2. are plans
+    ("rectification_report",
+     "一、关于“资产台账不健全”问题的整改情况\n1.建立资产台账。\n"
+     "下一步,局党组将持续巩固整改成果。\n1.坚持问题导向,持续抓好整改不到位事项。\n2.强化日常监督。",
+     ["资产台账不健全"]),
+    # the heading 三、 with 常态长效 ends the list; its (一)(二) hold no problems
+    ("progress_report",
+     "二、整改任务落实情况\n(一)食堂账目管理不规范。\n整改情况:已完成。\n"
+     "三、致力常态长效,巩固巡察整改成果\n(一)扛牢主体责任。\n(二)持续推进建章立制。",
+     ["食堂账目管理不规范"]),
+    # the style switches from (一) to 2. 3. inside one section (no final 。 on the first)
+    ("progress_report",
+     "三、基层党组织建设方面问题整改情况\n(一)民主集中制执行不够坚决,议事走过场\n整改情况:已制定议事规则。\n"
+     "2.表率作用发挥不到位。\n整改情况:已加强考勤。\n3.借用编外人员过多。\n整改情况:已清退3人。",
+     ["民主集中制执行不够坚决,议事走过场", "表率作用发挥不到位", "借用编外人员过多"]),
+    # markdown headings with aspects and nested quotes
+    ("rectification_report",
+     "## 一、主要做法\n### (一)统一思想,精心组织。\n召开会议。\n## 二、集中整改情况\n"
+     "### (一)关于“政治理论学习不够到位”方面。\n#### 1.针对“执行“三重一大”制度不到位”问题的整改。\n"
+     "坚决落实制度。\n#### 2.关于“台账未及时更新”问题的整改。\n已更新。\n## 三、下一步计划\n### (一)继续强化整改落实。",
+     ["执行“三重一大”制度不到位", "台账未及时更新"]),
+    # one-line notice: markers found after "。 " and after a space
+    ("progress_report",
+     "青溪区审计局党组关于巡察整改进展情况的通报 现将巡察整改进展情况予以公布。 一、整改工作总体推进情况 "
+     "局党组高度重视。 二、反馈问题整改情况 1.理论学习不够系统。整改情况:已完成。 2.财务管理存在漏洞。"
+     "整改情况:正在推进。 3.选人用人程序不规范。整改情况:已完成整改。 三、下一步工作打算 1.坚持常态长效。",
+     ["理论学习不够系统", "财务管理存在漏洞", "选人用人程序不规范"]),
+    # traditional characters: text kept as written
+    ("progress_report",
+     "青溪區統計局黨組關於巡察整改進展情況的通報\n根據區委統一部署,現將巡察整改進展情況予以公布。\n"
+     "一、關於“統計數據質量管控不嚴”的問題\n整改情況:已完成整改。\n"
+     "二、關於“意識形態工作責任制落實不到位”的問題\n整改情況:正在整改。",
+     ["統計數據質量管控不嚴", "意識形態工作責任制落實不到位"]),
+    # text cut off mid-list keeps the problems it shows
+    ("progress_report",
+     "一、贯彻落实党的路线方针政策方面问题整改情况\n(一)学习贯彻新思想不够深入。\n整改情况:已制定学习计划。\n"
+     "(二)推动乡村振兴工作有差距。\n整改情况:正在推进示范村建设,预计年底前完",
+     ["学习贯彻新思想不够深入", "推动乡村振兴工作有差距"]),
+    # bare statements ending in a deficiency predicate, no label, under a section heading
+    (None,
+     "二、巡察反馈问题整改情况\n1.档案管理不规范。已补齐档案。\n2.安全生产责任落实不到位。已签订责任书。",
+     ["档案管理不规范", "安全生产责任落实不到位"]),
+    # headings of a measures-only notice (no deficiency anywhere) give nothing
+    ("rectification_report",
+     "一、提高政治站位\n(一)加强组织领导。\n(二)压实整改责任。\n二、狠抓整改落实\n1.完善制度。\n2.强化监督。",
+     []),
+    # one measure that happens to end in 不彻底 among plain measures stays a measure
+    ("progress_report",
+     "二、反馈问题整改情况\n(一)落实意识形态责任制不到位。\n1.建立意识形态工作台账。\n2.开展专题学习。\n"
+     "3.解决历史遗留问题不彻底的事项。\n4.完善考核办法。\n(二)财务审批把关不严。\n1.修订财务制度。",
+     ["落实意识形态责任制不到位", "财务审批把关不严"]),
+    # a 巩固整改成果 heading inside part 一 does not stop the list that follows;
+    # a heading that only announces problems (存在的不足) is no problem
+    ("progress_report",
+     "一、整改工作开展情况\n(一)加强组织领导。\n(二)巩固整改成果。建立长效机制。\n"
+     "二、巡察反馈问题整改情况\n(一)固定资产管理不规范。\n整改情况:已完成。\n(二)存在的不足\n"
+     "三、下一步打算\n(一)持续巩固整改成果。",
+     ["固定资产管理不规范"]),
+    # a plan never lists problems, whatever its headings say
+    ("plan",
+     "一、总体要求\n二、整治内容\n1.资金管理不到位问题。\n2.违法违规问题。",
+     []),
+]
+
+
+@pytest.mark.parametrize("doc_type, text, expected", OUTLINE_CASES)
+def test_outline_problems(doc_type, text, expected):
+    assert _problems(text, doc_type) == expected
+
+
+INLINE_CASES = [
+    # 主要是: A;B,C;D。 — cut on ; and on , when both halves state a shortcoming
+    ("巡察中也发现一些问题,主要是:学习贯彻党的创新理论不够深入;统计数据质量管控不严,基层统计基础薄弱;"
+     "落实全面从严治党主体责任有差距。巡察组提出了意见建议:一是提高政治站位;二是强化数据质量管理。"
+     "此外,巡察组还移交了1件问题线索。",
+     ["学习贯彻党的创新理论不够深入", "统计数据质量管控不严", "基层统计基础薄弱",
+      "落实全面从严治党主体责任有差距"]),
+    # 存在A、B、C等问题 after praise and 但: split on 、 (short items with predicates)
+    ("该院党委能够认真落实上级决策部署,但巡察也发现,仍存在落实全面从严治党责任不力、选人用人工作不规范、"
+     "财务管理制度执行不严等问题。",
+     ["落实全面从严治党责任不力", "选人用人工作不规范", "财务管理制度执行不严"]),
+    # 指出了A,B,C等12个问题 (a count in the tail), clue sentence ignored
+    ("巡察组反馈了巡察情况,指出了学习贯彻上级精神有偏差,重大决策部署落实有差距,议事决策程序不规范等12个问题,"
+     "并移交问题线索3件。",
+     ["学习贯彻上级精神有偏差", "重大决策部署落实有差距", "议事决策程序不规范"]),
+    # 问题:A;B。建议:… — the suggestions are not problems
+    ("云岭镇党委巡察反馈\n问题:理论学习流于形式;村级财务管理不规范。建议:加强学习,规范财务。",
+     ["理论学习流于形式", "村级财务管理不规范"]),
+    # 一是A;二是B;三是C等问题
+    ("巡察组反馈了该局存在的问题:一是意识形态工作责任制落实不到位;二是审计项目质量管控不严;"
+     "三是干部队伍建设存在短板等问题。同时提出了整改建议。",
+     ["意识形态工作责任制落实不到位", "审计项目质量管控不严", "干部队伍建设存在短板"]),
+    # numbered lines after a colon that ends the line
+    ("巡察反馈指出了该中心存在的主要问题:\n1.党组织领导作用发挥不充分。\n2.资产管理存在漏洞。\n3.工作作风不够扎实。",
+     ["党组织领导作用发挥不充分", "资产管理存在漏洞", "工作作风不够扎实"]),
+    # 有的A;有的B clauses, 有的 stripped, comma split where both halves are shortcomings
+    ("反馈指出,被巡察党组织总体向好。但巡察也发现了一些问题,有的理论学习不够深入,推动发展不够有力;"
+     "有的主体责任压得不实;有的整改成效还需进一步巩固。反馈要求,要强化政治担当。",
+     ["理论学习不够深入", "推动发展不够有力", "主体责任压得不实", "整改成效还需进一步巩固"]),
+    # 、 list whose items do not all end in a predicate stays one problem
+    ("巡察发现,该局存在公车私用、超标准接待、资金管理不规范等问题。",
+     ["公车私用、超标准接待、资金管理不规范"]),
+    # areas only (等方面存在的问题): nothing stated, nothing kept
+    ("反馈会上,巡察组指出了局党组在理论学习、项目管理、干部监督等方面存在的问题。会议要求,要抓好整改。",
+     []),
+    # suggestions in 一是…二是… and leaders' demands are no problems
+    ("巡察组提出了意见建议:一是提高政治站位;二是加强财务管理。县委常委要求,要认真抓好整改。",
+     []),
+    # several 存在…等问题 sentences: all kept, in order
+    ("区委政法委:存在“第一议题”学习不到位、履职责任有差距、提醒谈话“走过场”等问题。"
+     "此外,还发现执行财经纪律不严格、选人用人不够严格等问题。",
+     ["“第一议题”学习不到位", "履职责任有差距", "提醒谈话“走过场”", "执行财经纪律不严格", "选人用人不够严格"]),
+    # results (成效主要是:) and measures (针对上述问题:一是…) are no problem lists
+    ("取得的成效主要是:一是建立制度12项;二是追回资金3万元。针对上述问题:一是加强学习;二是完善制度。",
+     []),
+    # a findings sentence (反馈指出,…): praise dropped, every kept clause states a shortcoming
+    ("反馈指出,局党组能够贯彻上级部署,但也存在理论学习不深入,项目审批把关不严。会议要求,抓好整改。",
+     ["理论学习不深入", "项目审批把关不严"]),
+    # a leader's demand to solve 存在的A、B等问题 is no finding
+    ("县委常委强调,要着力解决存在的理论学习不深入、项目审批把关不严等问题。",
+     []),
+    # traditional text with pinyin glued after converted characters
+    ("巡察中發(fā)現(xiàn)一些問題,主要是:理論學習不夠深入;財務管理不規範。",
+     ["理論學習不夠深入", "財務管理不規範"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INLINE_CASES)
+def test_inline_problems(text, expected):
+    assert _problems(text, "feedback_news") == expected
+
+
+def test_feedback_news_numbered_lines_have_no_rectification():
+    text = ("巡察组指出,该局存在的主要问题:\n1.理论学习不够深入。\n2.财务管理不规范。\n"
+            "会议要求,局党组要认真整改。")
+    got = extract_problems(_nt(text), "feedback_news")
+    assert [(p.problem, p.rectification, p.status) for p in got] == [
+        ("理论学习不够深入", "", "unknown"), ("财务管理不规范", "", "unknown")]
+
+
+def test_inline_is_fallback_for_notices():
+    # a rectification notice whose only list is inline still yields its problems
+    text = "现将整改情况予以公布。巡察反馈指出,存在议事决策不规范、资产管理不到位等问题。目前已全部整改。"
+    assert _problems(text, "rectification_report") == ["议事决策不规范", "资产管理不到位"]
+
+
+def test_problem_fields():
+    text = ("二、反馈问题整改情况\n(一)落实上级决策部署方面\n1.执行“第一议题”制度有偏差。\n"
+            "整改情况:已完成整改,修订制度2项。\n2.关于“台账登记不及时”的问题\n整改情况:正在推进。\n"
+            "欢迎广大干部群众监督。联系电话:1234567。")
+    nt = _nt(text)
+    got = extract_problems(nt, "progress_report")
+    assert [(p.problem_no, p.problem, p.aspect, p.status) for p in got] == [
+        (1, "执行“第一议题”制度有偏差", "落实上级决策部署", "completed"),
+        (2, "台账登记不及时", "落实上级决策部署", "in_progress")]
+    # offsets index the normalised text; the rectification stops before the closing lines
+    assert all(nt.text[p.start:p.end] == p.problem for p in got)
+    assert got[0].rectification == "整改情况:已完成整改,修订制度2项"
+    assert got[1].rectification == "整改情况:正在推进"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("整改情况:已完成整改,建立台账。", "completed"),
+    ("已整改到位。", "completed"),
+    ("今年3月完成整改。", "completed"),
+    ("正在推进项目验收。", "in_progress"),
+    ("尚未完成整改,已制定计划。", "in_progress"),  # 尚未完成 must not read as 完成
+    ("逐步推进清退工作。", "in_progress"),
+    ("持续推进制度建设。", "in_progress"),
+    ("修订制度3项,约谈2人。", "unknown"),
+    ("", "unknown"),
+])
+def test_parse_status(text, status):
+    assert parse_status(text) == status
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("中心组学习不系统不深入", True),
+    ("工作作风不够严实", True),
+    ("班子自身建设还有短板", True),
+    ("国有资产使用管理存在管理漏洞", True),
+    ("违规设置内设机构", True),          # a misconduct start, no final predicate
+    ("公务车加油卡未及时进行核销", True),
+    ("践行宗旨有待深化", True),
+    ("“文山会海”依然存在", True),
+    ("提醒谈话“走过场”", True),           # a closing quote after the predicate
+    ("补齐内部管理短板弱项", False),      # action verb + noun: a measure
+    ("坚持问题导向,确保整改到位", False),  # 到位 without a negation
+    ("强化政治理论武装", False),
+    ("持续推进建章立制", False),
+    ("整改力度不减", False),              # 不减 is resolve, not a shortcoming
+])
+def test_is_deficiency(statement, expected):
+    assert is_deficiency(statement) is expected
+
+
+@pytest.mark.parametrize("heading, statement", [
+    ("关于“服务队伍建设不够到位”问题的整改情况", "服务队伍建设不够到位"),
+    ("针对“执行“三重一大”议事规则不到位”问题的整改。", "执行“三重一大”议事规则不到位"),
+    ("关于议事决策程序不规范的问题。", "议事决策程序不规范"),
+    ("关于“‘数智’建设不够聚焦”问题的整改情况", "‘数智’建设不够聚焦"),
+    ("反馈问题:党的领导弱化。", "党的领导弱化"),
+    ("“二传手”“传声筒”现象依然存在", "“二传手”“传声筒”现象依然存在"),  # two quotes, not one pair
+])
+def test_clean_statement(heading, statement):
+    assert clean_statement(heading) == statement
+
+
+def _seed_cases() -> list[tuple[str, dict]]:
+    gold = [json.loads(line) for line in
+            (SEEDS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    files = {p.stem: p for p in SEEDS.iterdir() if p.suffix in (".txt", ".md")}
+    return [(files[g["id"]].name, g) for g in gold]
+
+
+def _seed_text(name: str) -> str:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    if name.endswith(".md") and text.startswith("---"):
+        text = text.split("---", 2)[2]      # YAML front matter, as the reader drops it
+    return text
+
+
+@pytest.mark.parametrize("name, gold", _seed_cases(), ids=lambda v: v if isinstance(v, str) else "")
+def test_seed_problems(name, gold):
+    nt = NoticeText.from_document(Document(text=_seed_text(name), source_path=name,
+                                           source_format="txt"))
+    got = [p.problem for p in extract_problems(nt, gold["doc_type"])]
+    want = [p["text"] for p in gold["problems"]]
+    assert len(got) == len(want)
+    assert score_problems(want, got) == 1.0
+    for w, g in zip(want, got):     # in order, one for one
+        ratio = SequenceMatcher(None, unicodedata.normalize("NFKC", w),
+                                unicodedata.normalize("NFKC", g)).ratio()
+        assert ratio >= 0.8, (w, g)
+
+
+def test_seed_counts_and_aspects():
+    counts = {g["id"]: len(g["problems"]) for _, g in _seed_cases()}
+    assert counts == {"dongxihu-renshe-2025": 2, "yuhu-minzheng-2023": 13,
+                      "wuhan-renshe-plan-2022": 0, "hangzhou-minzheng-2023": 10,
+                      "gonghui-anon-2023": 28}
+    nt = NoticeText.from_document(Document(text=_seed_text("gonghui-anon-2023.md"),
+                                           source_path="gonghui-anon-2023.md", source_format="md"))
+    got = extract_problems(nt, "rectification_report")
+    assert got[14].problem_no == 15
+    assert got[14].aspect == "落实全面从严治党不力,管党治党宽松现象明显"
+    assert got[0].rectification.startswith("市总工会领导班子")
