@@ -47,6 +47,7 @@ CATEGORY_PHRASES = {
 CATEGORY_WEIGHTS = {"duty": 24, "party_building": 20, "finance": 17, "conduct": 13,
                     "learning": 11, "personnel": 9, "rectification": 5, "other": 1}
 STATUSES = {"completed": 55, "in_progress": 20, "unknown": 25}
+LARGE = 20_000
 ERRORS = ["PDF 没有文本层（可能是扫描件），需要 OCR", "文件为空", "无法识别文件编码",
           "DOCX 文件已损坏，无法打开"]
 
@@ -128,7 +129,8 @@ def _problems(rng: random.Random, notice: dict) -> list[dict]:
         category = _pick(rng, CATEGORY_WEIGHTS)
         second = _pick(rng, CATEGORY_WEIGHTS)
         phrases = rng.sample(CATEGORY_PHRASES[category], k=min(2, len(CATEGORY_PHRASES[category])))
-        amount = round(rng.uniform(0.5, 80), 2) if category == "finance" and rng.random() < 0.3 else None
+        named = category == "finance" and rng.random() < 0.3
+        amount = round(rng.uniform(0.5, 80), 2) if named else None
         rows.append({
             "doc_id": notice["doc_id"], "problem_no": number, "aspect": None,
             "problem": "，".join(phrases),
@@ -180,6 +182,11 @@ def make_tables(n_notices: int = 60, seed: int = 7) -> dict[str, pd.DataFrame]:
               for i in range(max(1, n_notices // 20))]
     return {"notices": frame, "problems": _frame(problems, "problems"),
             "facts": _frame(facts, "facts"), "errors": pd.DataFrame(errors)}
+
+
+def make_large_tables() -> dict[str, pd.DataFrame]:
+    """The readability check: 20,000 notices over 16 provinces."""
+    return make_tables(LARGE)
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:

@@ -31,6 +31,13 @@ NOTICE_LINES = [
 NOTICE_TITLE = "中共青溪区统计局党组关于巡察整改进展情况的通报"
 
 
+def _target(folder: Path, name: str) -> Path:
+    """folder/name, with its folder made."""
+    path = Path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def seed_texts() -> dict[str, str]:
     """Seed name -> UTF-8 text, for the .txt seeds."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
@@ -53,8 +60,7 @@ def write_encoded(folder: Path, name: str, text: str, encoding: str, *, bom: boo
     boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
             "utf-16-be": codecs.BOM_UTF16_BE}
     data = (boms[encoding] if bom else b"") + text.encode(encoding)
-    path = Path(folder) / name
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = _target(folder, name)
     path.write_bytes(data)
     return path
 
@@ -103,7 +109,7 @@ def write_html_page(folder: Path, name: str, title: str, body_lines: list[str], 
     else:
         tag = f'<meta charset="{encoding}">'
     page = page_html(title, body_lines, charset_tag=tag, **page_options)
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_bytes(page.encode(encoding, errors="xmlcharrefreplace"))
     return path
 
@@ -125,7 +131,7 @@ def write_mhtml(folder: Path, name: str, title: str, body_lines: list[str], *,
     part["Content-Location"] = "https://www.qingxi.gov.cn/art/2023/6/2/art_1021_88.html"
     archive.attach(part)
     archive.attach(MIMEImage(b"GIF89a" + bytes(20), "gif"))
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_bytes(archive.as_bytes().replace(b"\n", b"\r\n"))
     return path
 
@@ -136,7 +142,7 @@ def write_error_page(folder: Path, name: str = "404.html") -> Path:
             "<div class='nav'><a href='/'>首页</a></div>"
             "<h2>抱歉，您访问的页面不存在或已被删除！</h2><p><a href='/'>返回首页</a></p>"
             "</body></html>")
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -147,7 +153,7 @@ def write_scripts_only_page(folder: Path, name: str = "app.html") -> Path:
             "<script>window.__DATA__ = {\"title\": \"巡察整改\"};</script></head>"
             "<body><div id='app'></div><script src='/static/app.js'></script>"
             "<noscript>请启用脚本</noscript></body></html>")
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -167,7 +173,7 @@ def write_pdf(folder: Path, name: str, lines: list[str], *, title: str | None = 
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = Path(folder) / name
+    path = _target(folder, name)
     pdf = canvas.Canvas(str(path), pagesize=A4)
     if title:
         pdf.setTitle(title)
@@ -191,7 +197,7 @@ def write_scanned_pdf(folder: Path, name: str = "scan.pdf") -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    path = Path(folder) / name
+    path = _target(folder, name)
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for page in range(2):
         for row in range(30):
@@ -209,7 +215,7 @@ def write_encrypted_pdf(folder: Path, name: str = "locked.pdf") -> Path:
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = Path(folder) / name
+    path = _target(folder, name)
     lock = pdfencrypt.StandardEncryption("secret-user", ownerPassword="secret-owner")
     pdf = canvas.Canvas(str(path), encrypt=lock)
     pdf.setFont("STSong-Light", 12)
@@ -294,7 +300,7 @@ def write_numbered_docx(folder: Path, name: str, title: str, lines: list[str], *
             for r, row in enumerate(table_rows):
                 for c, cell in enumerate(row):
                     table.cell(r, c).text = cell
-    path = Path(folder) / name
+    path = _target(folder, name)
     document.save(str(path))
     return path
 
@@ -303,20 +309,20 @@ def write_corrupt_docx(folder: Path, name: str = "broken.docx") -> Path:
     """A .docx cut short in the middle of its zip data (an interrupted download)."""
     import docx
 
-    whole = Path(folder) / f"whole-{name}"
+    whole = _target(folder, f"whole-{name}")
     document = docx.Document()
     document.add_paragraph(NOTICE_LINES[0])
     document.save(str(whole))
     data = whole.read_bytes()
     whole.unlink()
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_bytes(data[: len(data) // 3])
     return path
 
 
 def write_old_doc(folder: Path, name: str = "old.doc") -> Path:
     """Bytes that start like an old binary Word .doc (an OLE compound file)."""
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + os.urandom(1024))
     return path
 
@@ -326,7 +332,7 @@ def write_old_doc(folder: Path, name: str = "old.doc") -> Path:
 def write_md(folder: Path, name: str, front_matter: str, body: str) -> Path:
     """A markdown file; front_matter is the YAML between the --- lines ("" for none)."""
     text = f"---\n{front_matter.strip()}\n---\n{body}" if front_matter else body
-    path = Path(folder) / name
+    path = _target(folder, name)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -335,15 +341,14 @@ def write_manifest(folder: Path, rows: list[tuple[str, str]], *, encoding: str =
                    header: str = "path,url") -> Path:
     """folder/sources.csv with the given (path, url) rows."""
     lines = [header] + [f"{p},{u}" for p, u in rows]
-    path = Path(folder) / "sources.csv"
+    path = _target(folder, "sources.csv")
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
     return path
 
 
 def write_bytes(folder: Path, name: str, data: bytes) -> Path:
     """Any bytes under any name (empty files, junk, a corrupt PDF)."""
-    path = Path(folder) / name
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = _target(folder, name)
     path.write_bytes(data)
     return path
 
@@ -357,7 +362,7 @@ def binary_junk(size: int = 4096) -> bytes:
 def write_huge_line(folder: Path, name: str = "huge.txt", megabytes: int = 30) -> Path:
     """A UTF-8 file of one line, megabytes long, without a line break."""
     unit = "巡察整改工作持续推进,".encode("utf-8")
-    path = Path(folder) / name
+    path = _target(folder, name)
     with open(path, "wb") as fh:
         fh.write(unit * (megabytes * 1_000_000 // len(unit)))
     return path
@@ -374,8 +379,45 @@ def make_symlink_loop(folder: Path) -> Path:
 
 def write_zip(folder: Path, name: str, members: dict[str, bytes]) -> Path:
     """A zip archive with the given members."""
-    path = Path(folder) / name
+    path = _target(folder, name)
     with zipfile.ZipFile(path, "w") as archive:
         for member, data in members.items():
             archive.writestr(member, data)
     return path
+
+
+# --- a whole input folder -------------------------------------------------------------
+
+def write_mixed_tree(folder: Path) -> dict[str, str]:
+    """An input folder with one good file per format and typical bad files.
+
+    Returns {relative path: expected}, where expected is the source_format of
+    a readable file or "error:<words in the reason>" for a file that must
+    become an errors row. Files that find_input_files must skip are written
+    too but are not in the map. A sources.csv gives the txt file a url.
+    """
+    folder = Path(folder)
+    text = "\n".join(NOTICE_LINES)
+    write_encoded(folder / "txt", "青溪 通报.txt", text, "gb18030")
+    write_md(folder / "md", "notice.md", f"title: {NOTICE_TITLE}\ndate: 2023-06-20", text)
+    write_html_page(folder / "html", "page.htm", NOTICE_TITLE, NOTICE_LINES, encoding="gbk")
+    write_pdf(folder / "pdf", "notice.pdf", NOTICE_LINES)
+    write_numbered_docx(folder / "docx", "notice.docx", NOTICE_TITLE, NOTICE_LINES)
+    write_bytes(folder / "bad", "empty.txt", b"")
+    write_old_doc(folder / "bad")
+    write_scanned_pdf(folder / "bad")
+    write_bytes(folder / "bad", "junk.txt", binary_junk())
+    for skipped in (".hidden.txt", "~$notice.docx", "notes.json", "page_files/logo.png"):
+        write_bytes(folder / ("html" if skipped.startswith("page_") else "bad"), skipped, b"x")
+    write_manifest(folder, [("txt\\青溪 通报.txt", "https://www.qingxi.gov.cn/tjj/1.html")])
+    return {
+        "bad/empty.txt": "error:empty file",
+        "bad/junk.txt": "error:binary",
+        "bad/old.doc": "error:old Word .doc",
+        "bad/scan.pdf": "error:OCR",
+        "docx/notice.docx": "docx",
+        "html/page.htm": "html",
+        "md/notice.md": "md",
+        "pdf/notice.pdf": "pdf",
+        "txt/青溪 通报.txt": "txt",
+    }

@@ -49,7 +49,7 @@ HOSTILE = [
     ("corrupt .docx", fx.write_corrupt_docx, ["not a valid .docx", "re-save"]),
     ("text renamed .docx", lambda d: fx.write_bytes(d, "t.docx", "巡察整改".encode()),
      ["not a valid .docx"]),
-    ("workbook renamed .docx", _renamed_workbook, ["docx"]),
+    ("workbook renamed .docx", _renamed_workbook, ["Excel workbook renamed .docx"]),
     ("corrupt .pdf", _truncated_pdf, ["not a valid PDF"]),
     ("HTML saved as .pdf", lambda d: fx.write_bytes(d, "page.pdf", b"<html>404</html>"),
      ["not a valid PDF"]),
@@ -101,6 +101,26 @@ def test_chinese_name_with_spaces(tmp_path):
     doc = read_document(path, tmp_path)
     assert doc.source_path == "2023年 巡察/青溪区 统计局 整改通报（第二轮）.txt"
     assert doc.text.split("\n") == fx.NOTICE_LINES
+
+
+def test_gbk_bytes_file_name(tmp_path):
+    # a zip made on Chinese Windows, unpacked on Linux: the name is GBK bytes
+    raw = os.path.join(os.fsencode(tmp_path), "澜江 通报.txt".encode("gbk"))
+    with open(raw, "wb") as fh:
+        fh.write("\n".join(fx.NOTICE_LINES).encode("gbk"))
+    [path] = find_input_files(tmp_path)
+    doc = read_document(path, tmp_path)
+    assert doc.source_path == "澜江 通报.txt"
+    assert doc.text.split("\n") == fx.NOTICE_LINES
+
+
+def test_huge_html_page_reads_in_seconds(tmp_path):
+    path = fx.write_html_page(tmp_path, "big.html", fx.NOTICE_TITLE, fx.NOTICE_LINES * 15_000)
+    assert path.stat().st_size > 9_000_000
+    started = time.perf_counter()
+    doc = read_document(path, tmp_path)
+    assert time.perf_counter() - started < 20
+    assert doc.text.count("巡察整改进展情况予以公布") == 15_000
 
 
 def test_symlink_loop_ends(tmp_path):

@@ -69,7 +69,8 @@ def test_blank_text_becomes_missing() -> None:
 
 
 def test_dictionary_declares_every_schema_column() -> None:
-    assert {"doc_id", "recovered_wan", "duplicate_of", "publish_date"} <= set(column_types("notices"))
+    declared = set(column_types("notices"))
+    assert {"doc_id", "recovered_wan", "duplicate_of", "publish_date"} <= declared
     assert column_types("facts")["evidence"] == "str"
 
 
@@ -84,3 +85,12 @@ def test_unique_tables_drop_copies_and_their_rows(processed) -> None:
 def test_drop_duplicates_without_the_column_keeps_everything() -> None:
     tables = {"notices": pd.DataFrame({"doc_id": ["a"]}), "problems": pd.DataFrame()}
     assert drop_duplicate_notices(tables)["notices"]["doc_id"].tolist() == ["a"]
+
+
+def test_types_follow_the_schema_module() -> None:
+    schema = pytest.importorskip("analysis.schema")
+    for name, spec in schema.TABLES.items():
+        declared = column_types(name)
+        assert list(declared)[:len(spec)] == [column for column, *_ in spec]
+        ints = [column for column, dtype, *_ in spec if dtype == "Int64"]
+        assert all(declared[column] == "Int" for column in ints)

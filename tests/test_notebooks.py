@@ -3,7 +3,9 @@ missing glyphs; notebooks are committed thin and without outputs."""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -42,13 +44,13 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     return roots
 
 
-def run_notebook(path: Path, kernel_dir: Path) -> nbformat.NotebookNode:
+def run_notebook(path: Path, kernel_dir: Path, env: dict[str, str]) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
     manager = KernelManager(kernel_name="analysis-test",
                             kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernel_dir)]))
-    client = NotebookClient(notebook, km=manager, timeout=120,
+    client = NotebookClient(notebook, km=manager, timeout=180,
                             resources={"metadata": {"path": str(NOTEBOOK_DIR)}})
-    client.execute()
+    client.execute(env={**os.environ, **env})
     return notebook
 
 
@@ -66,16 +68,33 @@ RUNS = [(60, name) for name in OWN] + [(5, "30-completion-and-recoveries"),
                                        (5, "40-agency-patterns")]
 
 
+def figures_for(build: Path, name: str) -> Path:
+    return build / f"figures-{name}"
+
+
+@pytest.fixture(scope="module")
+def executed(builds: dict[int, Path], kernel_dir: Path) -> dict[tuple[int, str], object]:
+    """All runs at once, a few kernels in parallel: notebook, or the exception it raised."""
+    def run(size: int, name: str) -> nbformat.NotebookNode:
+        env = {"ANALYSIS_PROCESSED_DIR": str(builds[size] / "processed"),
+               "ANALYSIS_FIGURES_DIR": str(figures_for(builds[size], name))}
+        return run_notebook(NOTEBOOK_DIR / f"{name}.ipynb", kernel_dir, env)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = {run_key: pool.submit(run, *run_key) for run_key in RUNS}
+    return {key: future.exception() or future.result() for key, future in futures.items()}
+
+
 @pytest.mark.parametrize(("size", "name"), RUNS, ids=[f"{n}-{s}" for s, n in RUNS])
 def test_notebook_runs_and_writes_figures(size: int, name: str, builds: dict[int, Path],
-                                          kernel_dir: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                          executed: dict[tuple[int, str], object]) -> None:
     build = builds[size]
-    figures = build / f"figures-{name}"
-    monkeypatch.setenv("ANALYSIS_PROCESSED_DIR", str(build / "processed"))
-    monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(figures))
-    executed = run_notebook(NOTEBOOK_DIR / f"{name}.ipynb", kernel_dir)
-    text = output_texts(executed)
+    outcome = executed[(size, name)]
+    if isinstance(outcome, Exception):
+        raise outcome
+    notebook = outcome
+    figures = figures_for(build, name)
+    text = output_texts(notebook)
     assert not [w for w in GLYPH_WARNINGS if w in text], text
     if name == "90-export":
         share = build / "processed" / "share"
@@ -87,7 +106,7 @@ def test_notebook_runs_and_writes_figures(size: int, name: str, builds: dict[int
     for png in pngs:
         assert png.with_suffix(".svg").is_file()
         assert png.with_suffix(".csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    shown = [o for c in executed.cells for o in c.get("outputs", [])
+    shown = [o for c in notebook.cells for o in c.get("outputs", [])
              if "image/png" in o.get("data", {})]
     assert shown, "figures are not displayed inline"
 

@@ -15,6 +15,7 @@ from analysis.numbers import find_amounts_wan, parse_cn_int, parse_money_wan, to
     ("44", 44),
     ("1,021", 1021),          # thousands separator in a headline count
     (" 12 ", 12),             # stray spaces left around a number
+    ("１２", 12),             # full-width digits not yet normalised
     ("三", 3),
     ("十", 10),
     ("十二", 12),             # leading 十 stands for 一十
@@ -55,6 +56,7 @@ def test_parse_cn_int(text, expected):
     ("5", "百万元", 500.0),
     ("300", "多元", 0.03),         # 多 before 元
     ("十二", "万元", 12.0),        # Chinese numerals
+    ("７６", "万元", 76.0),        # full-width digits
     ("X", "万元", None),           # placeholder
     ("XX", "元", None),
     ("3X", "元", None),            # half a placeholder

@@ -32,6 +32,9 @@ def _outline(text: str) -> list[tuple[str, int, int | None, str]]:
     # a 关于“…”问题 line with no marker at all
     ("关于“食堂账目不清”的问题\n整改情况:已完成。",
      [("about", 1, None, "关于“食堂账目不清”的问题")]),
+    # inline after "。 ": found once; a 针对“…”问题, sentence in running text is no heading
+    ("前言。 关于“台账不全”的问题 整改情况:已完成。\n针对“三重一大”问题,局党组修订了议事规则。",
+     [("about", 1, None, "关于“台账不全”的问题整改情况:已完成")]),
     # a 。 inside the quotes does not end the heading
     ("一、关于“学习不深。落实不力”问题的整改情况\n1.加强学习。",
      [("cn", 1, 1, "关于“学习不深。落实不力”问题的整改情况"), ("num", 2, 1, "加强学习")]),
@@ -104,3 +107,10 @@ def test_offsets_point_into_the_text():
 ])
 def test_parse_cn_number(s, value):
     assert parse_cn_number(s) == value
+
+
+def test_doctests():
+    import doctest
+
+    import analysis.outline
+    assert doctest.testmod(analysis.outline).failed == 0

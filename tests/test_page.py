@@ -10,7 +10,7 @@ import yaml
 from analysis.fields.context import NoticeText
 from analysis.fields.page import extract_page_fields
 from analysis.fields.page_dates import parse_date
-from analysis.fields.page_doctype import parse_doc_type
+from analysis.fields.page_doctype import DOC_TYPES, parse_doc_type
 from analysis.fields.page_layout import clean_title, is_chrome
 from analysis.model import Document
 
@@ -120,6 +120,9 @@ def test_title_and_body_start(text, title, body_head):
     ("澜江市人民政府门户网站", TITLE),
     # a site suffix on the reader's title is stripped
     (f"{TITLE}_澜江市纪委监委网站", TITLE),
+    # a column name as <title> is no title, even when the text has none
+    # (checked below: the text's title line wins here)
+    ("巡察整改专栏", TITLE),
     # a column name as <title> gives way to a real title line in the text
     ("澜江市纪委监委-巡察工作", TITLE),
 ])
@@ -178,6 +181,12 @@ def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
+def test_reader_column_name_is_no_title():
+    _, values = run_page(BODY, title="巡察整改专栏")
+    assert "title" not in values
+    assert values["doc_type"] == "rectification_report"
+
+
 def test_url_from_metadata():
     _, values = run_page(f"{TITLE}\n{BODY}", metadata={"url": "https://example.org/a.html"})
     assert values["url"] == "https://example.org/a.html"
@@ -220,6 +229,8 @@ DOC_TYPE_CASES = [
          "区档案馆党组对巡察反馈问题高度重视,成立整改工作领导小组,扎实推进整改", "rectification_report"),
     # feedback news whose only cue is its first sentence
     ("", "6月3日,县委第一巡察组向县统计局党组反馈巡察情况。县委巡察办负责同志出席。", "feedback_news"),
+    # 反馈大会 held in a township, no 巡察情况 wording
+    ("", "3月2日下午,县委第三巡察组在云岭镇召开巡察“回头看”情况反馈大会,镇党委书记作表态发言。", "feedback_news"),
     # a report whose lead mentions the feedback meeting is still a report
     ("", "根据县委统一部署,县委巡察组对县水务局党组开展了巡察。巡察反馈会后,局党组高度重视。"
          "现将巡察整改情况予以公布。", "rectification_report"),
@@ -251,7 +262,9 @@ DOC_TYPE_CASES = [
 
 @pytest.mark.parametrize("title,body,expected", DOC_TYPE_CASES)
 def test_parse_doc_type(title, body, expected):
-    assert parse_doc_type(title, body).doc_type == expected
+    cue = parse_doc_type(title, body)
+    assert cue.doc_type == expected
+    assert cue.doc_type in DOC_TYPES
 
 
 def test_doc_type_on_traditional_mirror():

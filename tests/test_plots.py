@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from analysis import plots
 from analysis.load import coerce_types, empty_table
 from analysis.plots import save_figure, use_cjk_font
-from fixtures_tables import make_tables
+from fixtures_tables import make_large_tables, make_tables
 
 GLYPH_WARNINGS = ("missing from font", "Glyph ")
 
@@ -64,7 +64,7 @@ def small() -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def large() -> dict[str, pd.DataFrame]:
-    return {name: coerce_types(frame, name) for name, frame in make_tables(20_000).items()}
+    return {name: coerce_types(frame, name) for name, frame in make_large_tables().items()}
 
 
 @pytest.fixture(scope="module")

@@ -100,6 +100,16 @@ OUTLINE_CASES = [
      "局党组高度重视。 二、反馈问题整改情况 1.理论学习不够系统。整改情况:已完成。 2.财务管理存在漏洞。"
      "整改情况:正在推进。 3.选人用人程序不规范。整改情况:已完成整改。 三、下一步工作打算 1.坚持常态长效。",
      ["理论学习不够系统", "财务管理存在漏洞", "选人用人程序不规范"]),
+    # 关于“…”的问题 with no marker, inline on one line, label glued by normalisation
+    ("progress_report",
+     "现将整改情况予以公布。 关于“台账登记不全”的问题 整改情况:已完成。 "
+     "关于“公车管理不严格”的问题 整改情况:正在推进。",
+     ["台账登记不全", "公车管理不严格"]),
+    # a 针对“…”问题, sentence inside the rectification text is not a new problem
+    ("rectification_report",
+     "一、关于“理论武装不够扎实”问题的整改情况\n针对“理论武装不够扎实”问题,局党组制定了学习计划。\n"
+     "1.强化理论学习。",
+     ["理论武装不够扎实"]),
     # traditional characters: text kept as written
     ("progress_report",
      "青溪區統計局黨組關於巡察整改進展情況的通報\n根據區委統一部署,現將巡察整改進展情況予以公布。\n"
@@ -131,6 +141,42 @@ OUTLINE_CASES = [
      "二、巡察反馈问题整改情况\n(一)固定资产管理不规范。\n整改情况:已完成。\n(二)存在的不足\n"
      "三、下一步打算\n(一)持续巩固整改成果。",
      ["固定资产管理不规范"]),
+    # an opening cut off in part 一: counts and 针对…等问题 in the intro are no list
+    ("progress_report",
+     "中共澜江市审计局党组关于巡察整改进展情况的通报\n根据市委统一部署,市委第二巡察组对市审计局党组开展了"
+     "常规巡察。局党组对反馈的4个方面12个问题逐项制定整改措施38条。现将巡察整改进展情况予以公布。\n"
+     "一、提高政治站位,扛牢整改主体责任\n局党组召开专题会议。针对巡察反馈的理论学习不深入、"
+     "财务管理不规范等问题,逐项建立台账。",
+     []),
+    # headings that end in 问题 name a problem even without a predicate; an action
+    # heading that mentions 突出问题 does not
+    ("progress_report",
+     "二、反馈问题整改情况\n(一)选人用人问题\n一是修订选人用人办法。\n(二)坚持问题导向,聚焦突出问题\n"
+     "(三)违反中央八项规定精神问题\n一是退回违规发放补贴。",
+     ["选人用人", "违反中央八项规定精神"]),
+    # a later 存在的问题 section is about the rectification itself: the list has ended
+    ("progress_report",
+     "二、反馈问题整改情况\n(一)档案管理不规范。\n整改情况:已完成。\n三、存在的问题和不足\n"
+     "(一)整改进度不平衡。\n(二)长效机制不健全。",
+     ["档案管理不规范"]),
+    # an aspect that names 主体责任 is no organisation section
+    ("progress_report",
+     "一、落实全面从严治党主体责任方面\n(一)廉政风险防控存在漏洞。\n整改情况:已完成。\n"
+     "二、落实主体责任问题整改情况\n(一)一岗双责落实不到位。\n整改情况:已完成。",
+     ["廉政风险防控存在漏洞", "一岗双责落实不到位"]),
+    # 整改工作中存在的不足 after the list ends it; before any problem, 存在的主要问题 is
+    # just the title of the list
+    ("progress_report",
+     "二、反馈问题整改情况\n(一)档案管理不规范。\n整改情况:已完成。\n三、整改工作中存在的不足\n"
+     "(一)个别问题整改进度缓慢。",
+     ["档案管理不规范"]),
+    (None,
+     "一、存在的主要问题\n1.理论学习不够深入。\n2.财务管理不规范。\n3.干部队伍建设有短板。",
+     ["理论学习不够深入", "财务管理不规范", "干部队伍建设有短板"]),
+    # 总体情况 followed by a label is a summary, not a problem
+    ("progress_report",
+     "二、整改情况\n(一)总体情况\n整改情况:反馈问题23个,已完成20个。\n(二)资金管理不规范。\n整改情况:已完成。",
+     ["资金管理不规范"]),
     # a plan never lists problems, whatever its headings say
     ("plan",
      "一、总体要求\n二、整治内容\n1.资金管理不到位问题。\n2.违法违规问题。",
@@ -191,9 +237,31 @@ INLINE_CASES = [
     # a findings sentence (反馈指出,…): praise dropped, every kept clause states a shortcoming
     ("反馈指出,局党组能够贯彻上级部署,但也存在理论学习不深入,项目审批把关不严。会议要求,抓好整改。",
      ["理论学习不深入", "项目审批把关不严"]),
+    # findings over several sentences; 有的 clauses each in their own sentence
+    ("巡察反馈指出:局党组理论学习不够深入。项目审批把关不严。该局近年来工作成绩明显。",
+     ["局党组理论学习不够深入", "项目审批把关不严"]),
+    ("巡察也发现了一些问题。有的单位财务制度执行不严格。有的单位公车管理不规范。反馈要求,抓好整改。",
+     ["单位财务制度执行不严格", "单位公车管理不规范"]),
     # a leader's demand to solve 存在的A、B等问题 is no finding
     ("县委常委强调,要着力解决存在的理论学习不深入、项目审批把关不严等问题。",
      []),
+    # ordinal items with description sentences between them: one problem per ordinal,
+    # the suggestions paragraph that follows is not read
+    ("巡察发现,该局仍然存在一些问题,主要表现在:一是贯彻上级决策部署仍有差距。对重点任务研究不够,"
+     "传达学习不及时。二是统计法定职责履行不到位。统计培训效果不明显。三是防范统计造假责任尚未压紧压实。\n"
+     "巡察组提出意见建议:一是提高政治站位。二是履行法定职责。",
+     ["贯彻上级决策部署仍有差距", "统计法定职责履行不到位", "防范统计造假责任尚未压紧压实"]),
+    # 存在一些问题,如A,B,C等。
+    ("巡察发现,该局仍然存在一些问题,如法定职责履行有待进一步加强,防范造假责任还需进一步压实,"
+     "基层基础相对薄弱等。巡察组提出三点意见建议。",
+     ["法定职责履行有待进一步加强", "防范造假责任还需进一步压实", "基层基础相对薄弱"]),
+    # N类主要问题:一、A;二、B — ordinal items after a colon
+    ("巡视反馈了3类主要问题:一、贯彻落实中央决策部署有差距;二、主体责任落实不到位;三、选人用人把关不严。"
+     "巡视组提出了意见建议。",
+     ["贯彻落实中央决策部署有差距", "主体责任落实不到位", "选人用人把关不严"]),
+    # per unit: 存在的主要问题:A。B。 then a demand
+    ("市审计局党组存在的主要问题:理论学习不够深入。财务管理制度执行不严格。会议要求,抓好整改。",
+     ["理论学习不够深入", "财务管理制度执行不严格"]),
     # traditional text with pinyin glued after converted characters
     ("巡察中發(fā)現(xiàn)一些問題,主要是:理論學習不夠深入;財務管理不規範。",
      ["理論學習不夠深入", "財務管理不規範"]),
@@ -211,6 +279,13 @@ def test_feedback_news_numbered_lines_have_no_rectification():
     got = extract_problems(_nt(text), "feedback_news")
     assert [(p.problem, p.rectification, p.status) for p in got] == [
         ("理论学习不够深入", "", "unknown"), ("财务管理不规范", "", "unknown")]
+
+
+def test_plan_without_doc_type_lists_nothing():
+    text = ("澜江市审计局办公室关于印发《专项治理“回头看”实施方案》的通知\n各科室:\n"
+            "一、总体要求\n二、整治内容\n1.资金管理不到位问题。\n2.资金发放不及时问题。")
+    assert _problems(text, None) == []
+    assert _problems(text.split("\n", 1)[1], None) != []     # the same list, no plan cue
 
 
 def test_inline_is_fallback_for_notices():
@@ -276,6 +351,10 @@ def test_is_deficiency(statement, expected):
     ("关于“‘数智’建设不够聚焦”问题的整改情况", "‘数智’建设不够聚焦"),
     ("反馈问题:党的领导弱化。", "党的领导弱化"),
     ("“二传手”“传声筒”现象依然存在", "“二传手”“传声筒”现象依然存在"),  # two quotes, not one pair
+    ("关于“台账登记不及时”的问题,经核查属实", "台账登记不及时"),  # a sentence after the quote
+    ("“一把手”问题突出", "“一把手”问题突出"),      # the quote is only the subject
+    ("关于“台账不全”问题的", "台账不全"),               # cut before a glued 整改落实情况:
+    ("1.理论学习不够系统", "1.理论学习不够系统"),        # markers are the outline's business
 ])
 def test_clean_statement(heading, statement):
     assert clean_statement(heading) == statement
@@ -320,3 +399,22 @@ def test_seed_counts_and_aspects():
     assert got[14].problem_no == 15
     assert got[14].aspect == "落实全面从严治党不力,管党治党宽松现象明显"
     assert got[0].rectification.startswith("市总工会领导班子")
+
+
+def test_one_line_notice_rectification_stops_at_closing_words():
+    text = ("现将整改情况予以公布。 二、反馈问题整改情况 1.档案管理不规范。整改情况:已完成。 "
+            "2.公车管理不严格。整改情况:正在推进。欢迎广大干部群众监督。联系电话:1234567。")
+    got = extract_problems(_nt(text), "rectification_report")
+    assert [(p.problem, p.rectification, p.status) for p in got] == [
+        ("档案管理不规范", "整改情况:已完成", "completed"),
+        ("公车管理不严格", "整改情况:正在推进", "in_progress")]
+
+
+def test_doctests():
+    import doctest
+
+    import analysis.problems
+    import analysis.problems_inline
+    import analysis.problems_text
+    for module in (analysis.problems, analysis.problems_inline, analysis.problems_text):
+        assert doctest.testmod(module).failed == 0

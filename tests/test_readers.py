@@ -9,7 +9,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 import readers_fixtures as fx  # noqa: E402
 
-from analysis.readers import SUPPORTED, find_input_files, read_document, read_manifest  # noqa: E402
+from analysis.readers import (SUPPORTED, ReadError, find_input_files, read_document,  # noqa: E402
+                              read_manifest)
 from analysis.readers.docx_numbering import chinese_count, format_number  # noqa: E402
 from analysis.readers.encoding import decode_bytes, detect_encoding  # noqa: E402
 from analysis.readers.html_meta import find_labelled_values  # noqa: E402
@@ -64,6 +65,12 @@ TRADITIONAL = "瀾江市審計局黨組關於巡察整改進展情況的通報\n
     (b"\xef\xbb\xbfabc", "abc"),                          # BOM dropped
     ("整改完成".encode("utf-8")[:-1], "整改完\ufffd"),    # a character cut by the end of the file
     ("挽回经济损失3.2万元".encode("gb18030")[:-1], "挽回经济损失3.2万\ufffd"),
+    # UTF-16 without BOM and without any ASCII, so without NUL bytes
+    ("第四巡察组反馈意见".encode("utf-16-le"), "第四巡察组反馈意见"),
+    ("巡察组反馈，“整改”".encode("utf-16-be"), "巡察组反馈，“整改”"),  # low bytes 0x1C/0x1D
+    # NUL padding after a cut download
+    ("整改情况\n".encode("utf-8") + bytes(3), "整改情况\n"),
+    ("整改情况\n".encode("gbk") + bytes(2), "整改情况\n"),
 ])
 def test_decode_bytes(data, expected):
     assert decode_bytes(data) == expected
@@ -118,6 +125,22 @@ def test_md_heading_is_title_without_front_matter(tmp_path):
     doc = read_document(path, tmp_path)
     assert doc.title == "云岭镇党委关于巡察整改情况的通报"
     assert doc.metadata == {}
+
+
+def test_txt_with_front_matter(tmp_path):
+    # scrapers often save pages as .txt with a YAML header
+    text = ("---\ntitle: 北塘县统计局党组关于巡察整改情况的通报\nurl: https://bt.example.gov.cn/2.html\n"
+            "date: 2024-01-05\n---\n" + "\n".join(fx.NOTICE_LINES))
+    doc = read_document(fx.write_encoded(tmp_path, "a.txt", text, "utf-8"), tmp_path)
+    assert doc.text == "\n".join(fx.NOTICE_LINES)
+    assert (doc.title, doc.url, doc.source_format) == (
+        "北塘县统计局党组关于巡察整改情况的通报", "https://bt.example.gov.cn/2.html", "txt")
+    assert doc.metadata["publish_date"] == "2024-01-05"
+
+
+def test_txt_starting_with_a_rule_is_plain_text(tmp_path):
+    text = "-----\n" + "\n".join(fx.NOTICE_LINES)
+    assert read_document(fx.write_encoded(tmp_path, "b.txt", text, "utf-8"), tmp_path).text == text
 
 
 def test_md_chinese_date_in_front_matter(tmp_path):
@@ -233,6 +256,24 @@ def test_html_meta_tags_beat_visible_lines(tmp_path):
     assert doc.url == "https://qx.example.gov.cn/a/1.html"
 
 
+@pytest.mark.parametrize("head,h1,title,site", [
+    # <title> names only the site: the heading is the notice title
+    ("<title>澜江市人民政府门户网站</title>", "北塘县统计局党组关于巡察整改情况的通报",
+     "北塘县统计局党组关于巡察整改情况的通报", "澜江市人民政府门户网站"),
+    ("<title>正文</title>", "北塘县统计局党组关于巡察整改情况的通报",
+     "北塘县统计局党组关于巡察整改情况的通报", None),  # a generic page name, no site
+    ('<title>通报_澜江市民政局</title><meta property="og:site_name" content="澜江市民政局">',
+     "", "通报", "澜江市民政局"),
+    ("", "云岭镇党委关于巡察整改情况的通报", "云岭镇党委关于巡察整改情况的通报", None),
+])
+def test_html_title_and_site(tmp_path, head, h1, title, site):
+    page = (f"<html><head><meta charset='utf-8'>{head}</head><body><div class='logo'>"
+            f"<h1>{h1}</h1></div><div><p>{'</p><p>'.join(fx.NOTICE_LINES)}</p></div></body></html>")
+    doc = read_document(fx.write_bytes(tmp_path, "t.html", page.encode()), tmp_path)
+    assert doc.title == title
+    assert doc.metadata.get("site") == site
+
+
 @pytest.mark.parametrize("text,expected", [
     ("发布时间：2023-04-18 09:12:33 来源：澜江市纪委监委 浏览次数：356",
      {"publish_date": "2023-04-18", "publisher": "澜江市纪委监委"}),
@@ -295,6 +336,7 @@ def test_pdf_of_seed(tmp_path, seed):
         assert flat(paragraph) in text
     assert doc.title == title
     assert doc.source_format == "pdf"
+    assert doc.metadata["pages_without_text"] == 0 and doc.metadata["pages"] >= 1
 
 
 def test_pdf_fake_bold_heading_read_once(tmp_path):
@@ -419,6 +461,24 @@ def test_find_input_files_follows_folder_links_once(tmp_path):
     assert rel == ["alias/n.txt"]  # the same folder is not read twice
 
 
+def test_mixed_input_tree(tmp_path):
+    expected = fx.write_mixed_tree(tmp_path)
+    files = find_input_files(tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == sorted(expected)
+    urls = read_manifest(tmp_path)
+    for path in files:
+        rel = path.relative_to(tmp_path).as_posix()
+        want = expected[rel]
+        if want.startswith("error:"):
+            with pytest.raises(ReadError, match=want[len("error:"):]):
+                read_document(path, tmp_path)
+            continue
+        doc = read_document(path, tmp_path)
+        assert (doc.source_path, doc.source_format) == (rel, want)
+        assert "区委第三巡察组" in doc.text
+    assert urls == {"txt/青溪 通报.txt": "https://www.qingxi.gov.cn/tjj/1.html"}
+
+
 def test_supported_suffixes():
     assert SUPPORTED == (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
@@ -480,6 +540,18 @@ def test_suffix_case_and_aliases(tmp_path, name, fmt):
     assert "区委第三巡察组" in doc.text
 
 
+@pytest.mark.parametrize("name", [
+    "source.txt",   # "view source", saved as text
+    "export.doc",   # a site's "export to Word" button that sends HTML
+    "export.xls",
+])
+def test_html_under_other_suffix(tmp_path, name):
+    page = fx.page_html(fx.NOTICE_TITLE, fx.NOTICE_LINES)
+    doc = read_document(fx.write_bytes(tmp_path, name, page.encode("utf-8")), tmp_path)
+    assert doc.source_format == "html"
+    assert doc.text.split("\n") == fx.NOTICE_LINES
+
+
 def test_content_beats_suffix(tmp_path):
     # a PDF saved with a .html suffix, and a .docx saved as .doc, are read for what they are
     pdf = fx.write_pdf(tmp_path, "x.pdf", fx.NOTICE_LINES)
@@ -491,3 +563,15 @@ def test_content_beats_suffix(tmp_path):
     docx_path.rename(as_doc)
     doc = read_document(as_doc, tmp_path)
     assert doc.source_format == "docx" and "一、提高政治站位" in doc.text
+
+
+# --- the doctests of the reader modules ---------------------------------------------------
+
+@pytest.mark.parametrize("module", ["encoding", "walk", "dispatch", "manifest", "md",
+                                    "metadata", "html", "html_meta", "docx_numbering"])
+def test_reader_doctests(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"analysis.readers.{module}"))
+    assert result.attempted > 0 and result.failed == 0

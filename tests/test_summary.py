@@ -6,10 +6,10 @@ import pytest
 
 from analysis.highlights import (build_agency_profile, build_key_figures,
                                  build_largest_recoveries, build_lowest_completion)
-from analysis.summary import (build_category_shares, build_crosstab, build_field_coverage,
-                              build_lags, build_over_time, build_rate_by, build_recovered_by,
-                              build_recurring_categories, notice_years, relabel,
-                              top_n_with_other)
+from analysis.summary import (agency_names, build_category_shares, build_crosstab,
+                              build_field_coverage, build_lags, build_over_time, build_rate_by,
+                              build_recovered_by, build_recurring_categories, notice_years,
+                              relabel, top_n_with_other)
 from analysis.terms import bigrams, build_distinctive_terms, get_tokenizer
 
 DATES = ["publish_date", "as_of_date", "feedback_date", "inspection_end", "inspection_start"]
@@ -237,3 +237,16 @@ def test_distinctive_terms_find_the_planted_words() -> None:
 def test_tokenizer_is_always_available() -> None:
     tokens = get_tokenizer()("养老服务设施闲置")
     assert isinstance(tokens, list) and "".join(tokens).startswith("养老")
+
+
+@pytest.mark.parametrize(("org", "places", "expected"), [
+    ("区民政局党组", ("澜江省", "云台市", "青溪区"), "区民政局党组（青溪区）"),
+    ("市民政局党组", ("澜江省", "云台市", "青溪区"), "市民政局党组（云台市）"),   # 市 → the city
+    ("北塘县卫健局党组", ("澜江省", "云台市", "北塘县"), "北塘县卫健局党组"),     # already named
+    ("区人社局党组", ("澜江省", "云台市", None), "区人社局党组（云台市）"),        # no county known
+    ("省医保局党组", (None, None, None), "省医保局党组"),                         # no place at all
+])
+def test_agency_names_keep_same_named_bodies_apart(org, places, expected) -> None:
+    frame = pd.DataFrame([{"inspected_org": org, "province": places[0], "city": places[1],
+                           "county": places[2]}])
+    assert agency_names(frame).iloc[0] == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,12 +19,15 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.highlights import build_key_figures, build_largest_recoveries, build_lowest_completion
+from analysis.highlights import (build_key_figures, build_largest_recoveries,
+                                 build_lowest_completion)
 from analysis.load import load_tables
 from analysis.plots import (plot_category_heatmap, plot_category_shares, plot_completion_by,
                             plot_over_time, plot_recovered_by)
+from analysis.plots_base import format_number
 
 BRIEF_DPI = 150
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
 CASE_HEADERS = {"inspected_org": "被巡察党组织", "region": "地区", "value": "", "n": "问题数",
                 "evidence": "依据原句", "source": "来源"}
 _CSS = """
@@ -48,7 +52,8 @@ class BriefParts:
 
     key_figures: pd.DataFrame
     charts: list[tuple[str, Figure]] = field(default_factory=list)
-    cases: list[tuple[str, str, pd.DataFrame]] = field(default_factory=list)
+    # (title, value header, cases, decimals shown for the value)
+    cases: list[tuple[str, str, pd.DataFrame, int]] = field(default_factory=list)
 
 
 def build_brief_parts(tables: dict[str, pd.DataFrame]) -> BriefParts:
@@ -59,8 +64,8 @@ def build_brief_parts(tables: dict[str, pd.DataFrame]) -> BriefParts:
               ("各领域的问题类别", plot_category_heatmap(problems, notices, by="sector")),
               ("各领域的整改完成率", plot_completion_by(notices, by="sector")),
               ("各省的挽回经济损失", plot_recovered_by(notices, by="province"))]
-    cases = [("挽回经济损失最多的通报", "金额(万元)", build_largest_recoveries(notices, facts)),
-             ("整改完成率最低的通报", "完成率(%)", build_lowest_completion(notices, facts))]
+    cases = [("挽回经济损失最多的通报", "金额(万元)", build_largest_recoveries(notices, facts), 4),
+             ("整改完成率最低的通报", "完成率(%)", build_lowest_completion(notices, facts), 1)]
     return BriefParts(build_key_figures(tables), charts, cases)
 
 
@@ -71,28 +76,20 @@ def figure_png(fig: Figure, dpi: int = BRIEF_DPI) -> bytes:
     return buffer.getvalue()
 
 
-def case_rows(cases: pd.DataFrame, value_header: str) -> pd.DataFrame:
-    """A case table as shown: organisation, region, value, n, evidence, source."""
-    region = (cases["province"].fillna("").astype(str) + cases["city"].fillna("").astype(str))
+def case_rows(cases: pd.DataFrame, value_header: str, decimals: int = 2) -> pd.DataFrame:
+    """A case table as shown: organisation, region, value (as text), n, evidence, source."""
+    region = (cases["province"].fillna("").astype(str) + cases["city"].fillna("").astype(str)
+              + cases["county"].fillna("").astype(str))
     organisation = cases["inspected_org"].astype("object").where(cases["inspected_org"].notna(),
                                                                 cases["title"])
     shown = pd.DataFrame({"inspected_org": organisation.fillna(""), "region": region,
-                          "value": cases["value"], "n": cases["n"],
+                          "value": [format_number(v, decimals) for v in cases["value"]],
+                          "n": cases["n"],
                           "evidence": cases["evidence"].fillna("(无依据原句)"),
                           "source": cases["source"].fillna("")})
     if shown["n"].isna().all():
         shown = shown.drop(columns="n")
     return shown.rename(columns={**CASE_HEADERS, "value": value_header})
-
-
-def format_number(value: float | int) -> str:
-    """A number with thousands separators and at most two decimals, trailing zeros cut.
-
-    >>> format_number(1234.5), format_number(108.33), format_number(41)
-    ('1,234.5', '108.33', '41')
-    """
-    text = f"{value:,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _html_cell(value: object) -> str:
@@ -101,6 +98,8 @@ def _html_cell(value: object) -> str:
     if isinstance(value, (int, float)):
         return f'<td class="num">{format_number(value)}</td>'
     text = html.escape(str(value))
+    if _NUMBER.fullmatch(text):
+        return f'<td class="num">{text}</td>'
     if text.startswith(("http://", "https://")):
         return f'<td><a href="{text}">{text}</a></td>'
     return f"<td>{text}</td>"
@@ -124,8 +123,9 @@ def render_brief_html(parts: BriefParts, source: str = "") -> str:
         f"<h2>{html.escape(title)}</h2><img alt=\"{html.escape(title)}\" "
         f"src=\"data:image/png;base64,{base64.b64encode(figure_png(fig)).decode()}\">"
         for title, fig in parts.charts)
-    cases = "".join(f"<h2>{html.escape(title)}</h2>{_html_table(case_rows(frame, header))}"
-                    for title, header, frame in parts.cases)
+    cases = "".join(f"<h2>{html.escape(title)}</h2>"
+                    f"{_html_table(case_rows(frame, header, decimals))}"
+                    for title, header, frame, decimals in parts.cases)
     note = (f"数据来源: {html.escape(source)}; " if source else "") + \
         f"生成日期 {date.today().isoformat()}; 已剔除重复转载的通报; 比率均注明样本量 n。"
     return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"

@@ -56,7 +56,7 @@ def render_brief_docx(parts: BriefParts) -> docx.document.Document:
     for title, fig in parts.charts:
         document.add_heading(title, level=1)
         document.add_picture(io.BytesIO(figure_png(fig)), width=Inches(6.2))
-    for title, header, frame in parts.cases:
+    for title, header, frame, decimals in parts.cases:
         document.add_heading(title, level=1)
-        _add_table(document, case_rows(frame, header))
+        _add_table(document, case_rows(frame, header, decimals))
     return document

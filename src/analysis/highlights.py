@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.summary import fill_missing, notice_years, others_last, top_n_with_other
 
-CASE_COLUMNS = ["doc_id", "inspected_org", "province", "city", "title", "value", "n",
+CASE_COLUMNS = ["doc_id", "inspected_org", "province", "city", "county", "title", "value", "n",
                 "evidence", "source"]
 
 
@@ -50,9 +50,7 @@ def _cases(notices: pd.DataFrame, facts: pd.DataFrame, value: str,
            fields: tuple[str, ...]) -> pd.DataFrame:
     out = notices.assign(value=notices[value], source=_source(notices))
     out["evidence"] = out["doc_id"].map(_evidence(facts, fields))
-    if "n" not in out.columns:
-        out["n"] = pd.NA
-    return out[CASE_COLUMNS].reset_index(drop=True)
+    return out.reindex(columns=CASE_COLUMNS).reset_index(drop=True)
 
 
 def build_largest_recoveries(notices: pd.DataFrame, facts: pd.DataFrame,

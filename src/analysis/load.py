@@ -20,6 +20,8 @@ from analysis.paths import resources_dir
 
 TABLES = ("notices", "problems", "facts", "errors")
 _PANDAS_DTYPES = {"Int": "Int64", "int": "Int64", "float": "float64", "bool": "boolean"}
+_SCHEMA_TYPES = {"Int64": "Int", "int64": "int", "float64": "float", "boolean": "bool",
+                 "string": "str"}
 
 
 @lru_cache(maxsize=1)
@@ -30,10 +32,24 @@ def read_dictionary() -> pd.DataFrame:
 
 
 def column_types(name: str) -> dict[str, str]:
-    """Contract type of every declared column of table `name` (str, Int, int, float, bool, date)."""
+    """Contract type of every column of table `name` (str, Int, int, float, bool, date).
+
+    Columns and order come from `analysis.schema` when it is there, else from the dictionary;
+    a column the schema calls plain text keeps "date" when the dictionary says so.
+    """
     table = read_dictionary()
     rows = table[table["table"] == name]
-    return dict(zip(rows["column"], rows["type"]))
+    declared = dict(zip(rows["column"], rows["type"]))
+    try:
+        from analysis.schema import TABLES as SCHEMA_TABLES
+    except ImportError:
+        return declared
+    spec = SCHEMA_TABLES.get(name, [])
+    from_schema = {column: _SCHEMA_TYPES.get(dtype, "str") for column, dtype, *_ in spec}
+    for column, kind in declared.items():
+        if column not in from_schema or (kind == "date" and from_schema[column] == "str"):
+            from_schema[column] = kind
+    return from_schema
 
 
 def empty_table(name: str) -> pd.DataFrame:

@@ -27,14 +27,15 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     ("paren_num", r"\((?P<num>\d{1,2})\)"),
     ("num", r"(?P<num>\d{1,2})\s*(?:[.、．](?!\d)|\s(?=[\u4e00-\u9fff“]))"),
     ("circled", r"(?P<num>[" + _CIRCLED + r"])"),
-    ("about", r"(?=(?:关于|针对)[“\"‘'][^\n]{2,120}?[”\"’']\s*的?问题)"),
+    # a whole line (or sentence before 整改情况) of the form 关于“…”的问题(的整改情况)
+    ("about", r"(?=(?:关于|针对)[“\"‘'][^\n]{2,120}?[”\"’']\s*的?问题(?:的?整改[^\n。:,]{0,6})?"
+              r"\s*(?:[。.:]\s*)?(?:\n|$|整改| ))"),
 )
 # where a marker may start: line start (after spaces or a "- " bullet), or inline
 _LEAD = r"(?:(?<=\n)|^|(?<=[。:;!?])|(?<=[。:;!?] )|(?<=[^\d\s,、] ))[ \t]*(?:[-•·]\s*)?"
 _MARKER_RE = re.compile(
     _LEAD + "(?:" + "|".join(f"(?P<{k}>{p.replace('(?P<num>', f'(?P<{k}_n>')})"
                              for k, p in _MARKERS) + ")")
-_HEADING_END = re.compile(r"[。!?\n]")
 _INLINE_MARK = {"num", "paren_num", "circled", "about"}
 
 
@@ -91,6 +92,8 @@ def _raw_markers(text: str) -> list[tuple[str, int | None, int, int]]:
     for m in _MARKER_RE.finditer(text):
         kind = next(k for k, _ in _MARKERS if m.group(k) is not None)
         start = m.start(kind)
+        if out and out[-1][2] == start:     # a zero-width form found twice at one place
+            continue
         num = m.group(f"{kind}_n") if kind != "about" else None
         out.append((kind, parse_cn_number(num) if num else None, start, m.end()))
     return out
@@ -145,7 +148,7 @@ def _plausible(raw: list[tuple[str, int | None, int, int]], text: str) -> list[b
     for kind, num, start, _ in raw:
         at_line = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t-•·")
         if kind == "about":
-            ok = at_line or text[start - 1] == " "
+            ok = at_line or text[start - 1] in " 。"
         else:
             ok = at_line or kind not in _INLINE_MARK or num == 1 or (
                 num is not None and last_num.get(kind) == num - 1)

@@ -16,12 +16,12 @@ from matplotlib.figure import Figure
 
 from analysis.highlights import build_agency_profile, build_largest_recoveries
 from analysis.plots_base import (ACCENT, COLOR, attach, column_label, display_labels,
-                                 draw_barh, draw_heatmap, empty_figure, new_figure,
-                                 save_figure, shorten, use_cjk_font)
-from analysis.summary import (build_category_shares, build_crosstab, build_field_coverage,
-                              build_lags, build_over_time, build_rate_by, build_recovered_by,
-                              build_recurring_categories, code_labels, notice_years,
-                              others_last)
+                                 draw_barh, draw_heatmap, empty_figure, format_number,
+                                 new_figure, save_figure, shorten, use_cjk_font)
+from analysis.summary import (agency_names, build_category_shares, build_crosstab,
+                              build_field_coverage, build_lags, build_over_time, build_rate_by,
+                              build_recovered_by, build_recurring_categories, code_labels,
+                              notice_years, others_last)
 from analysis.terms import Tokenizer, build_distinctive_terms
 
 __all__ = ["use_cjk_font", "save_figure", "plot_notices_by", "plot_errors",
@@ -61,7 +61,8 @@ def plot_errors(errors: pd.DataFrame, top_n: int = 10) -> Figure:
         return empty_figure(title, 0, "没有读取失败的文件")
     counts = errors["error"].fillna("未说明").value_counts()
     if len(counts) > top_n:
-        counts = pd.concat([counts.iloc[:top_n], pd.Series({"其他原因": counts.iloc[top_n:].sum()})])
+        rest = pd.Series({"其他原因": counts.iloc[top_n:].sum()})
+        counts = pd.concat([counts.iloc[:top_n], rest])
     fig, (ax,) = new_figure(len(counts))
     draw_barh(ax, [shorten(x, 28) for x in counts.index], counts, [str(v) for v in counts],
               color=ACCENT)
@@ -92,7 +93,9 @@ def plot_notices_by_year(notices: pd.DataFrame, region: str = "province",
         return empty_figure(title, 0, "没有可用日期")
     table = build_crosstab(dated.astype({"year": int}), region, "year", top_rows=top_n,
                            top_columns=30)
-    table = table[sorted(table.columns)]
+    table.columns = [int(year) for year in table.columns]
+    every_year = range(min(table.columns), max(table.columns) + 1)
+    table = table.reindex(columns=every_year, fill_value=0)      # gaps stay visible
     table.index = [f"{lab} (n={int(t)})" for lab, t in zip(table.index, table.sum(axis=1))]
     fig, (ax,) = new_figure(len(table), width=max(8.0, 3 + 0.6 * table.shape[1]))
     draw_heatmap(ax, table, unit="通报数 (份)")
@@ -115,13 +118,13 @@ def plot_over_time(notices: pd.DataFrame, problems: pd.DataFrame) -> Figure:
     axes[2].plot(years, per_year["completion_median"], "o-", color=COLOR,
                  label="通报所述完成率中位数")
     axes[2].plot(years, per_year["completed_share_pct"], "s--", color=ACCENT,
-                 label="状态为已完成的问题占比")
+                 label=f"状态为已完成的问题占比 (n={int(per_year['status_n'].sum())} 个问题)")
     for x, y, n in zip(years, per_year["completion_median"], per_year["completion_n"]):
         if pd.notna(y):
             axes[2].annotate(f"n={n}", (x, y), textcoords="offset points", xytext=(0, 6),
                              ha="center", fontsize=8)
-    axes[2].set(title="整改完成 (%)", xlabel="年份", ylim=(0, 110))
-    axes[2].legend(fontsize=8, loc="lower left")
+    axes[2].set(title="整改完成 (%)", xlabel="年份", ylim=(0, 135), yticks=range(0, 101, 20))
+    axes[2].legend(fontsize=8, loc="upper center")      # above 100 %, clear of the data
     for ax in axes:
         ax.tick_params(axis="x", rotation=45)
     fig.suptitle(f"{title} (n={int(per_year['notices'].sum())} 份有日期)")
@@ -246,10 +249,10 @@ def plot_largest_recoveries(notices: pd.DataFrame, facts: pd.DataFrame, n: int =
     cases = build_largest_recoveries(notices, facts, n=n)
     if cases.empty:
         return empty_figure(title, 0, "没有通报给出挽回金额")
-    labels = [shorten(org if pd.notna(org) else title_, 20) for org, title_
-              in zip(cases["inspected_org"], cases["title"])]
+    names = agency_names(cases).fillna(cases["title"])
+    labels = [shorten(name, 22) for name in names]
     fig, (ax,) = new_figure(len(cases))
-    draw_barh(ax, labels, cases["value"], [f"{v:,.1f}" for v in cases["value"]],
+    draw_barh(ax, labels, cases["value"], [format_number(v, 4) for v in cases["value"]],
               color="#3a7d44")
     ax.set(title=f"{title} (前 {len(cases)} 名)", xlabel="金额 (万元)")
     return attach(fig, cases)

@@ -122,6 +122,16 @@ def shorten(label: object, limit: int = MAX_LABEL) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def format_number(value: float | int, decimals: int = 2) -> str:
+    """A number with thousands separators and at most `decimals` decimals, trailing zeros cut.
+
+    >>> format_number(1234.5), format_number(108.333), format_number(41), format_number(3.209, 4)
+    ('1,234.5', '108.33', '41', '3.209')
+    """
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def display_labels(values: pd.Series | pd.Index, column: str) -> list[str]:
     """Chinese display labels for the values of `column` (codes translated, long names cut)."""
     labels = code_labels(column) if column in LABEL_KINDS else {}
@@ -133,7 +143,9 @@ def column_label(column: str) -> str:
     from analysis.load import read_dictionary
     table = read_dictionary()
     found = table[(table["table"] == "notices") & (table["column"] == column)]["label"]
-    return found.iloc[0] if len(found) else column
+    if len(found):
+        return found.iloc[0]
+    return code_labels("column", short=False).get(column, column)
 
 
 def draw_barh(ax: Axes, labels: list[str], values: pd.Series, notes: list[str],

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.fields.context import NoticeText
 from analysis.model import Problem
+from analysis.normalize import to_simplified
 from analysis.outline import Heading, find_outline
 from analysis.problems_inline import find_inline_problems
-from analysis.problems_text import (clean_statement_span, is_deficiency, read_vocabulary,
-                                    vocabulary_pattern)
+from analysis.problems_text import (clean_statement_span, is_deficiency, is_generic,
+                                    read_vocabulary, starts_with_action, vocabulary_pattern)
 
 INLINE_FIRST = {"feedback_news", "summary_news"}
 NO_PROBLEMS = {"plan"}
@@ -38,19 +40,28 @@ class _Node:
     h: Heading
     parent: int | None
     stmt: tuple[int, int]
-    strong: bool = False
-    weak: bool = False
+    rect_start: int
+    explicit: bool = False      # 问题1., 关于“…”问题, a quoted statement
+    labelled: bool = False      # followed by 整改情况: before the next heading
+    strong: bool = False        # explicit or labelled
+    weak: bool = False          # ends in a deficiency predicate
     aspect_like: bool = False
     excluded: bool = False
     accepted: bool = False
     is_problem: bool = False
 
 
-def _rect_label_at(match: str, start: int, end: int) -> re.Match | None:
-    """First rectification label (整改情况:) at a line or sentence start in [start, end)."""
-    labels = vocabulary_pattern("problems_rect_labels.txt")
-    pattern = re.compile(rf"(?:^|(?<=[\n。; ]))\s*(?:{labels.pattern})\s*[::]", re.M)
-    return pattern.search(match, start, end)
+@lru_cache(maxsize=2)
+def _rect_label_pattern(anywhere: bool = False) -> re.Pattern:
+    labels = vocabulary_pattern("problems_rect_labels.txt").pattern
+    lead = "" if anywhere else r"(?:^|(?<=[\n。; ]))\s*"
+    return re.compile(rf"{lead}(?:{labels})\s*[::]", re.M)
+
+
+def _rect_label_at(match: str, start: int, end: int, anywhere: bool = False) -> re.Match | None:
+    """First rectification label (整改情况:) at a line or sentence start in [start, end);
+    anywhere: also glued to the text before it (a heading run into its label)."""
+    return _rect_label_pattern(anywhere).search(match, start, end)
 
 
 def _build_nodes(match: str, headings: list[Heading]) -> list[_Node]:
@@ -60,47 +71,62 @@ def _build_nodes(match: str, headings: list[Heading]) -> list[_Node]:
         while stack and headings[stack[-1]].level >= h.level:
             stack.pop()
         end = h.end
-        label = _rect_label_at(match, h.body, h.end)
+        label = _rect_label_at(match, h.body, h.end, anywhere=True)
         if label:
             end = label.start()
         s, e, quoted = clean_statement_span(match, h.body, end)
-        node = _Node(h, stack[-1] if stack else None, (s, e))
+        node = _Node(h, stack[-1] if stack else None, (s, e), end)
         own_end = headings[i + 1].start if i + 1 < len(headings) else len(match)
         statement = match[s:e]
         node.aspect_like = bool(_ASPECT.search(match[h.body:h.end]))
-        node.strong = (h.kind in ("problem_num", "about") or quoted
-                       or _rect_label_at(match, h.body, own_end) is not None)
-        node.weak = e - s <= _MAX_WEAK and is_deficiency(statement)
-        node.strong = node.strong and e - s <= _MAX_STATEMENT and e > s
+        fits = s < e <= s + _MAX_STATEMENT
+        node.explicit = fits and (h.kind in ("problem_num", "about") or quoted)
+        node.labelled = fits and _rect_label_at(match, h.body, own_end) is not None
+        node.strong = node.explicit or node.labelled
+        node.weak = e - s <= _MAX_WEAK and (is_deficiency(statement)
+                                            or _names_problem(match[h.body:end], statement))
         nodes.append(node)
         stack.append(i)
     return nodes
 
 
-def _mark_excluded(match: str, nodes: list[_Node]) -> int | None:
+def _names_problem(heading: str, statement: str) -> bool:
+    """`(二)选人用人方面的问题` names a problem though no predicate ends it."""
+    if not re.search(r"问题[。.;:,]?$", heading) or len(statement) < 4 or is_generic(statement):
+        return False
+    return not starts_with_action(re.split(r"[,;]", statement)[-1])
+
+
+def _mark_excluded(nodes: list[_Node]) -> int | None:
     """Exclude organisation sections; return the index of the first stop heading."""
     org = vocabulary_pattern("problems_org_headings.txt")
     stop = vocabulary_pattern("problems_stop_headings.txt")
+    stop_after = vocabulary_pattern("problems_stop_after.txt")
     seen_problem = False
     for i, node in enumerate(nodes):
         text = node.h.text
+        if node.labelled and not (node.explicit or node.weak) and (
+                org.search(text) or stop.search(text) or is_generic(text)):
+            node.strong = node.labelled = False     # 总体情况 + 整改情况: is no problem
         if node.strong or node.weak:
             if node.parent is not None and nodes[node.parent].excluded:
                 node.excluded = True
             seen_problem = seen_problem or not (node.excluded or node.aspect_like)
             continue
-        if stop.search(text) and seen_problem:
+        if seen_problem and (stop.search(text) or stop_after.search(text)):
             return i
         parent_out = node.parent is not None and nodes[node.parent].excluded
-        node.excluded = parent_out or bool(org.search(text) or stop.search(text))
+        area = node.aspect_like or _names_area(text)     # 落实主体责任方面 holds problems
+        node.excluded = parent_out or (not area and bool(org.search(text) or stop.search(text)))
     return None
 
 
 def _soft_stops(match: str, start: int) -> list[int]:
     """Offsets of lines opening with 下一步, 欢迎广大 …: they end a rectification text."""
-    cues = vocabulary_pattern("problems_stop_lines.txt")
-    return [m.start() for m in re.finditer(rf"(?m)^\s*(?:{cues.pattern})", match)
-            if m.start() >= start]
+    cues = vocabulary_pattern("problems_stop_lines.txt").pattern
+    closing = vocabulary_pattern("problems_closing.txt").pattern
+    pattern = re.compile(rf"(?m)^\s*(?:{cues}|{closing})|(?<=。)\s*(?:{closing})")
+    return [m.start() for m in pattern.finditer(match, start)]
 
 
 def _accept(nodes: list[_Node], stop_at: int | None, soft: list[int]) -> None:
@@ -189,7 +215,7 @@ def find_outline_problems(nt: NoticeText) -> list[Problem]:
     match = nt.match
     headings = [h for h in find_outline(match) if h.start >= nt.body_start]
     nodes = _build_nodes(match, headings)
-    stop_at = _mark_excluded(match, nodes)
+    stop_at = _mark_excluded(nodes)
     soft = _soft_stops(match, headings[0].start if headings else 0)
     _accept(nodes, stop_at, soft)
     hard = nodes[stop_at].h.start if stop_at is not None else len(match)
@@ -199,9 +225,9 @@ def find_outline_problems(nt: NoticeText) -> list[Problem]:
             continue
         s, e = node.stmt
         r_end = _rect_end(nodes, i, hard, soft)
-        rect = nt.text[node.h.end:r_end].strip(" \n。,;:")
+        rect = nt.text[node.rect_start:r_end].strip(" \n。,;:")
         out.append(Problem(len(out) + 1, nt.text[s:e], rect, _aspect_of(nt, nodes, i),
-                           parse_status(nt.match[node.h.end:r_end]), s, e))
+                           parse_status(nt.match[node.rect_start:r_end]), s, e))
     return out
 
 
@@ -221,6 +247,12 @@ def parse_status(rectification: str) -> str:
     return "unknown"
 
 
+def _looks_like_plan(nt: NoticeText) -> bool:
+    """A plan or a forwarding notice (印发《…实施方案》的通知), judged from its opening."""
+    opening = to_simplified(nt.title) + "\n" + nt.match[:400]
+    return bool(vocabulary_pattern("problems_plan_cues.txt").search(opening))
+
+
 def extract_problems(nt: NoticeText, doc_type: str | None = None) -> list[Problem]:
     """The problems `nt` lists, in order, numbered from 1.
 
@@ -228,7 +260,7 @@ def extract_problems(nt: NoticeText, doc_type: str | None = None) -> list[Proble
     (主要是:A;B。 / 存在A、B等问题), notices first read their outline; each falls back
     on the other. A plan lists no problems.
     """
-    if doc_type in NO_PROBLEMS:
+    if doc_type in NO_PROBLEMS or (doc_type is None and _looks_like_plan(nt)):
         return []
     if doc_type in INLINE_FIRST:
         found = find_inline_problems(nt)

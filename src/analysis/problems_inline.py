@@ -15,36 +15,47 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from analysis.fields.context import NoticeText
 from analysis.model import Problem
 from analysis.problems_text import is_deficiency, read_vocabulary
 
 _NUM = r"[\d一二三四五六七八九十百两]+"
-_COLON_CUE = re.compile(
-    r"(?:主要是|主要有|主要表现(?:为|在)|具体(?:是|表现为|包括)|表现为|"
-    r"(?:问题|不足|短板)(?:主要)?(?:是|有|如下|包括|为)?)\s*[::]")
+_COUNT_TAIL = (r"(?:" + _NUM + r"(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?"
+               r"(?:主要|突出|具体|共性)?(?:的)?")
 _TAIL_CUE = re.compile(
     r"等(?:" + _NUM + r"(?:个|项|类|条|方面))?(?:的)?(?:方面)?(?:的)?(?:主要|突出|具体|共性)?"
     r"(?:的)?(?:问题|不足|短板|情况)(?!线索)")
-_FINDING_CUE = re.compile(r"(?:反馈|巡察|巡视)(?:组)?(?:意见)?(?:也|还)?(?:指出|发现|认为)(?:了)?\s*[,:]")
+_FINDING_CUE = re.compile(
+    r"(?:反馈|巡察|巡视)(?:组)?(?:意见)?(?:也|还)?(?:指出|发现|认为)(?:了)?\s*[,:]")
 _TAIL_OPEN = re.compile(r"(?:存在|发现了?|指出了?|反馈了?|包括|涉及)(?:了)?")
 _SOME = re.compile(r"有的")
-_ORDINAL = re.compile(r"(?:^|(?<=[;,:。]))\s*[一二三四五六七八九十]{1,2}是")
-_NOT_PROBLEMS = re.compile(r"建议|意见|要求|强调|希望|措施|下一步|针对|对照|围绕|解决|整改|成效|成绩|做法")
-_DEMAND = re.compile(r"(?<![主重需必只])要(?![求点])|强调|要求|希望|建议|针对|着力解决")
 _NOT_ITEM = re.compile(r"^(?:要|建议|希望|强调|会议|请)|意见建议|下一步")
-_LEAD = re.compile(
-    r"(?:(?:但是?|同时|此外|另外|其中|并且|而且|也|还|仍|仍然|依然|"
-    r"(?:巡察|巡视)?(?:组)?(?:中|也|还)?(?:发现|指出)(?:了)?|主要是|主要有|主要表现为|存在|"
-    r"有的|[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|"
-    r"\(\d{1,2}\)|[①-⑳])\s*[,:]?\s*)+")
-_TAIL = re.compile(
-    r"(?:等(?:" + _NUM + r"(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?(?:主要|突出|具体|共性)?"
-    r"(?:的)?(?:问题|不足|短板|情况|现象)?|的问题)$")
+_MARKER = (r"[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|"
+           r"\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]")
+_ORD_START = re.compile(rf"\s*(?:{_MARKER})")
+_TAIL = re.compile(r"(?:等" + _COUNT_TAIL + r"(?:问题|不足|短板|情况|现象)?|的问题)$")
 _TURN = re.compile(r",\s*(?:但是?|然而|不过)")
 _ITEM_MAX = 90
 _ITEM_MIN = 4
+
+
+def _alternation(name: str) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(read_vocabulary(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """Patterns built from the resources/problems_inline_*.txt vocabularies."""
+    cues = _alternation("problems_inline_cues.txt")
+    return {
+        "colon": re.compile(rf"(?:{cues})\s*[::]|(?:问题|不足|短板)\s*,\s*(?:如|比如|例如)\s*"),
+        "lead": re.compile(
+            rf"(?:(?:{_alternation('problems_inline_leads.txt')}|{_MARKER})\s*[,:]?\s*)+"),
+        "skip": re.compile(_alternation("problems_inline_skip.txt")),
+        "demand": re.compile(_alternation("problems_inline_demands.txt")),
+    }
 
 
 def _sentence_end(match: str, pos: int) -> int:
@@ -66,7 +77,7 @@ def _trim(match: str, s: int, e: int) -> tuple[int, int]:
             s += 1
         while e > s and match[e - 1] in " ,;:、。.":
             e -= 1
-        lead = _LEAD.match(match, s, e)
+        lead = _patterns()["lead"].match(match, s, e)
         if lead and lead.end() > s:
             s = lead.end()
             continue
@@ -113,10 +124,32 @@ def _split_enum(match: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
+def _ordinal_end(match: str, s: int, e: int) -> int:
+    """End of an ordinal list (一是A。具体…。二是B。) that starts at s: the paragraph,
+    cut before a sentence of suggestions or demands."""
+    para = match.find("\n", s)
+    para = len(match) if para < 0 else para
+    pos = max(e, s)
+    while pos < para:
+        nxt = _sentence_end(match, pos + 1)
+        sentence = match[pos + 1:nxt]
+        if _patterns()["skip"].search(sentence) and not _ORD_START.match(sentence):
+            break
+        pos = nxt
+    return min(pos, para)
+
+
 def _items(match: str, s: int, e: int, strict: bool) -> list[tuple[int, int]]:
-    """Problem spans in match[s:e]: split, trimmed, filtered."""
+    """Problem spans in match[s:e]: split, trimmed, filtered.
+
+    When the list opens with an ordinal (一是, 一、, 1.), only the ordinal items count:
+    the sentences that describe each one are skipped.
+    """
     out = []
+    ordinal = bool(_ORD_START.match(match, s))
     for a, b in _split_on(match, s, e, ";。"):
+        if ordinal and not _ORD_START.match(match, a):
+            continue
         turns = list(_TURN.finditer(match, a, b))      # praise, 但 shortcomings
         if turns:
             a = turns[-1].end()
@@ -139,27 +172,37 @@ def _items(match: str, s: int, e: int, strict: bool) -> list[tuple[int, int]]:
 def _colon_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
     """(start, end, strict) of lists opened by 主要是: / 问题: …"""
     out = []
-    for m in _COLON_CUE.finditer(match, start):
+    for m in _patterns()["colon"].finditer(match, start):
         head = match[_sentence_start(match, m.start()):m.start()]
-        if _NOT_PROBLEMS.search(head[-12:]):
+        if _patterns()["skip"].search(head[-12:]):
             continue
         end = _sentence_end(match, m.end())
-        # following sentences on the same line that still state shortcomings
-        while end < len(match) and match[end] == "。":
-            nxt = _sentence_end(match, end + 1)
-            sentence = match[end + 1:nxt]
-            if not sentence or _NOT_ITEM.search(sentence) or not is_deficiency(sentence):
-                break
-            end = nxt
-        out.append((m.end(), end, False))
+        if _ORD_START.match(match, m.end()):
+            out.append((m.end(), _ordinal_end(match, m.end(), end), False))
+            continue
+        out.append((m.end(), _extend_deficient(match, end), False))
     return out
+
+
+def _extend_deficient(match: str, end: int, lead: re.Pattern | None = None) -> int:
+    """Carry a list over the following sentences of its line while they still state
+    shortcomings (or, with `lead`, while they open with it: 有的…。有的…。)."""
+    while end < len(match) and match[end] == "。":
+        nxt = _sentence_end(match, end + 1)
+        sentence = match[end + 1:nxt]
+        if not sentence or _NOT_ITEM.search(sentence):
+            break
+        if not (lead.match(sentence) if lead else is_deficiency(sentence)):
+            break
+        end = nxt
+    return end
 
 
 def _finding_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
     """`反馈指出,A不到位,B不规范。`: a findings sentence; every item must state a shortcoming."""
     out = []
     for m in _FINDING_CUE.finditer(match, start):
-        out.append((m.end(), _sentence_end(match, m.end()), True))
+        out.append((m.end(), _extend_deficient(match, _sentence_end(match, m.end())), True))
     return out
 
 
@@ -170,7 +213,7 @@ def _tail_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
         s0 = _sentence_start(match, m.start())
         opens = list(_TAIL_OPEN.finditer(match, s0, m.start()))
         colon = max(match.rfind(":", s0, m.start()), match.rfind(";", s0, m.start()))
-        if opens and _DEMAND.search(match, s0, opens[-1].start()):
+        if opens and _patterns()["demand"].search(match, s0, opens[-1].start()):
             continue
         if opens:
             s = opens[-1].end() if not colon > opens[-1].end() else colon + 1
@@ -184,11 +227,11 @@ def _tail_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
 
 
 def _some_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
-    """`有的A;有的B` runs (two 有的 at least) inside one sentence."""
+    """`有的A;有的B` runs (two 有的 at least), also over sentences: 有的A。有的B。"""
     out = []
     pos = start
     while (m := _SOME.search(match, pos)):
-        end = _sentence_end(match, m.start())
+        end = _extend_deficient(match, _sentence_end(match, m.start()), _SOME)
         if len(_SOME.findall(match, m.start(), end)) >= 2:
             out.append((m.start(), end, True))
         pos = end + 1
@@ -202,9 +245,9 @@ def _ordinal_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
         at = start + m.start()
         s0 = _sentence_start(match, at)
         head = match[max(s0, at - 30):at]
-        end = _sentence_end(match, at)
-        if re.search(r"问题|不足|存在|发现", head) and not _NOT_PROBLEMS.search(head) \
-                and not _DEMAND.search(head):
+        end = _ordinal_end(match, at, _sentence_end(match, at))
+        if re.search(r"问题|不足|存在|发现", head) and not _patterns()["skip"].search(head) \
+                and not _patterns()["demand"].search(head):
             out.append((at, end, True))
     return out
 
@@ -221,7 +264,9 @@ def find_inline_spans(match: str, start: int = 0) -> list[tuple[int, int]]:
     """
     lists = sorted(_colon_lists(match, start) + _tail_lists(match, start)
                    + _some_lists(match, start) + _ordinal_lists(match, start))
-    lists += _finding_lists(match, start)   # weakest cue: only where nothing else was read
+    # weakest cue: only over text no other list covers
+    lists += [(s, e, strict) for s, e, strict in _finding_lists(match, start)
+              if not any(a < e and s < b for a, b, _ in lists)]
     spans: list[tuple[int, int]] = []      # kept sorted, never overlapping
     for s, e, strict in lists:
         for a, b in _items(match, s, e, strict):

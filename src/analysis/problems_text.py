@@ -16,7 +16,7 @@ _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "『": 
 _PREFIXES = re.compile(r"^(?:(?:反馈|巡察|存在的?|主要)?问题\d*\s*[::]|关于|针对|对于)\s*")
 _SUFFIXES = re.compile(
     r"(?:方面的?问题|的?问题)?(?:的?(?:整改落实|整改完成|整改)(?:情况|进展情况|进展)?)?$")
-_PROBLEM_SUFFIX = re.compile(r"的?问题$")
+_AFTER_QUOTE = re.compile(r"\s*的?(?:问题|方面)的?(?:整改\w{0,4})?\s*(?:[,。;:]|$)")
 
 
 def read_vocabulary(name: str) -> list[str]:
@@ -82,13 +82,18 @@ _GENERIC = re.compile(
     r"(?:和|与|及|、)?(?:问题|不足|差距|短板|弱项)?$")
 
 
+_ANNOUNCE = re.compile(r"存在的(?:主要)?(?:问题|不足|困难|短板)(?:和|与|及)?(?:问题|不足|困难)?$")
+
+
 def is_generic(statement: str) -> bool:
     """True for a heading that only announces problems (存在的不足, 主要问题).
 
-    >>> is_generic("存在的不足和问题"), is_generic("巡察发现的主要问题"), is_generic("作风不实")
-    (True, True, False)
+    >>> [is_generic(s) for s in ("存在的不足和问题", "巡察发现的主要问题", "整改工作中存在的不足",
+    ...                          "作风不实", "班子建设存在短板")]
+    [True, True, True, False, False]
     """
-    return bool(_GENERIC.match(statement.strip(_TRAIL)))
+    s = statement.strip(_TRAIL)
+    return bool(_GENERIC.match(s) or _ANNOUNCE.search(s))
 
 
 def _ends_with_resolve(clause: str) -> bool:
@@ -154,8 +159,28 @@ def clean_statement_span(text: str, start: int, end: int) -> tuple[int, int, boo
         if _quoted_span(s):
             start, end, quoted = start + 1, end - 1, True
             continue
+        close = _closing_quote(s)
+        if close > 1 and _AFTER_QUOTE.match(s[close + 1:]):
+            # 关于“A”的问题,经核查… : the quoted statement, not the sentence around it
+            start, end, quoted = start + 1, start + close, True
+            continue
         break
     return start, end, quoted
+
+
+def _closing_quote(s: str) -> int:
+    """Index of the quote that closes the one opening `s`, or -1."""
+    if not s or s[0] not in _QUOTES:
+        return -1
+    open_, close = s[0], _QUOTES[s[0]]
+    if open_ == close:
+        return s.find(close, 1)
+    depth = 0
+    for i, c in enumerate(s):
+        depth += (c == open_) - (c == close)
+        if depth == 0:
+            return i
+    return -1
 
 
 def clean_statement(s: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.load import drop_duplicate_notices, read_dictionary
+from analysis.load import column_types, drop_duplicate_notices, read_dictionary
 from analysis.summary import notice_years
 
 SHARED_TABLES = ("notices", "problems", "facts")
@@ -54,9 +54,7 @@ def build_share_tables(tables: dict[str, pd.DataFrame], *,
 
 
 def _documented(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    dictionary = read_dictionary()
-    declared = dictionary.loc[dictionary["table"] == name, "column"]
-    columns = [c for c in declared if c in frame.columns and c not in _INTERNAL]
+    columns = [c for c in column_types(name) if c in frame.columns and c not in _INTERNAL]
     return frame[columns].reset_index(drop=True)
 
 
@@ -66,15 +64,25 @@ def build_data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = []
     for name, frame in tables.items():
         entries = dictionary[dictionary["table"] == name].set_index("column")
+        types, meanings = column_types(name), _schema_meanings(name)
         for column in frame.columns:
             entry = entries.loc[column] if column in entries.index else None
             rows.append({"表": name, "列名": column,
                          "中文名": "" if entry is None else entry["label"],
-                         "类型": "" if entry is None else entry["type"],
+                         "类型": types.get(column, ""),
                          "单位": "" if entry is None else entry["unit"],
-                         "含义": "" if entry is None else entry["meaning"],
+                         "含义": meanings.get(column, "") if entry is None else entry["meaning"],
                          "非空行数": int(frame[column].notna().sum())})
     return pd.DataFrame(rows)
+
+
+def _schema_meanings(name: str) -> dict[str, str]:
+    """Column meanings from `analysis.schema`, for columns the Chinese dictionary lacks."""
+    try:
+        from analysis.schema import TABLES as SCHEMA_TABLES
+    except ImportError:
+        return {}
+    return {column: meaning for column, _, meaning, *_ in SCHEMA_TABLES.get(name, [])}
 
 
 def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:

@@ -71,6 +71,35 @@ def others_last(labels: list[str] | pd.Index) -> list[str]:
         x for x in (OTHER, MISSING) if x in labels]
 
 
+def agency_names(notices: pd.DataFrame) -> pd.Series:
+    """The inspected organisation with its place, so that 区民政局党组 of two districts differ.
+
+    The place is the one the name's first character points to (省, 市, 区/县), else the most
+    specific known; it is left off when the name already starts with it.
+
+    >>> frame = pd.DataFrame({"inspected_org": ["区人社局党组", "青溪区民政局党组", None],
+    ...                       "province": ["澜江省"] * 3, "city": ["云台市"] * 3,
+    ...                       "county": ["青溪区"] * 3})
+    >>> agency_names(frame).tolist()
+    ['区人社局党组（青溪区）', '青溪区民政局党组', None]
+    """
+    rows = notices.reindex(columns=["inspected_org", "province", "city", "county"])
+    return pd.Series([_agency(*row) for row in rows.itertuples(index=False)],
+                     index=notices.index, dtype="object")
+
+
+def _agency(org: object, province: object, city: object, county: object) -> str | None:
+    if pd.isna(org):
+        return None
+    by_level = {"省": province, "市": city, "区": county, "县": county}
+    place = by_level.get(str(org)[:1])
+    if place is None or pd.isna(place):
+        place = next((p for p in (county, city, province) if not pd.isna(p)), None)
+    if place is None or str(org).startswith(str(place)):
+        return str(org)
+    return f"{org}（{place}）"
+
+
 def notice_years(notices: pd.DataFrame) -> pd.Series:
     """Year of each notice: from the first of publish, as-of, feedback, inspection dates."""
     years = pd.Series(pd.NA, index=notices.index, dtype="Int64")
@@ -107,7 +136,10 @@ def build_crosstab(frame: pd.DataFrame, rows: str, columns: str,
 
 
 def build_over_time(notices: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:
-    """Per year: notices, problems listed, median completion rate with its n, problem status."""
+    """Per year: notices, problems listed, median completion rate with its n, problem status.
+
+    Every year between the first and the last appears, with zero counts where none fall.
+    """
     years = notices.assign(year=notice_years(notices)).dropna(subset=["year"])
     if years.empty:
         return pd.DataFrame(columns=["year", "notices", "problems", "completion_median",
@@ -122,8 +154,12 @@ def build_over_time(notices: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFra
     per_year["status_n"] = known.groupby("year").size()
     per_year["completed_share_pct"] = (
         known[known["status"] == "completed"].groupby("year").size() / per_year["status_n"] * 100)
-    per_year = per_year.fillna({"problems": 0, "status_n": 0}).reset_index()
-    per_year[["problems", "status_n"]] = per_year[["problems", "status_n"]].astype(int)
+    every_year = range(int(per_year.index.min()), int(per_year.index.max()) + 1)
+    per_year = per_year.reindex(pd.Index(every_year, name="year"))     # gaps stay visible
+    per_year = per_year.fillna({"notices": 0, "problems": 0, "status_n": 0,
+                                "completion_n": 0}).reset_index()
+    counts = ["notices", "problems", "status_n", "completion_n"]
+    per_year[counts] = per_year[counts].astype(int)
     return per_year[["year", "notices", "problems", "completion_median", "completion_n",
                      "completed_share_pct", "status_n"]].round(1)
 

@@ -1,9 +1,10 @@
 """The words that set one problem category apart from the others.
 
 Tokens come from `analysis.classify.tokenize` (jieba with the project dictionary) when it is
-available, else from plain jieba, else from character bigrams of the Chinese runs. Distinctiveness is the weighted
-log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), counted
-over problems (a term counts once per problem), so frequent-everywhere words score low.
+available, else from plain jieba, else from character bigrams of the Chinese runs.
+Distinctiveness is the weighted log-odds ratio with an informative Dirichlet prior
+(Monroe, Colaresi & Quinn 2008), counted over problems (a term counts once per problem),
+so words frequent everywhere score low.
 """
 from __future__ import annotations
 

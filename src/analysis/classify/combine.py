@@ -27,7 +27,7 @@ from analysis.classify.rules import CATEGORIES, RuleHit, match_keywords
 if TYPE_CHECKING:
     from analysis.classify.model import TextModel
 
-RULE_MIN_SCORE = 3
+RULE_MIN_SCORE = 2
 RULE_MIN_LEAD = 2
 RULE_NUDGE = 0.05
 SECONDARY_MIN_PROBA = 0.15

@@ -18,6 +18,7 @@ import pandas as pd
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from analysis.classify.tokenize import prepare_text, split_numbers, tokenize
 
@@ -72,14 +73,18 @@ class TextModel:
                        self.chars.transform(char_docs)]).tocsr()
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> "TextModel":
-        self.classifier.fit(self._features(texts, fit=True), list(labels))
+        # one BLAS thread: the problem is tiny, and spinning threads make a
+        # busy machine take seconds instead of a fraction of one
+        with threadpool_limits(limits=1):
+            self.classifier.fit(self._features(texts, fit=True), list(labels))
         return self
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Rows of class probabilities, columns in `classes` order."""
         if not texts:
             return np.zeros((0, len(self.classes)))
-        return self.classifier.predict_proba(self._features(texts))
+        with threadpool_limits(limits=1):
+            return self.classifier.predict_proba(self._features(texts))
 
 
 def train_model(texts: Sequence[str], labels: Sequence[str], c: float = 10.0) -> TextModel:

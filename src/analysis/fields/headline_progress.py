@@ -20,7 +20,8 @@ _NOT_DONE_BEFORE = r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在
 _DONE = r"(?:完成|整改)(?:整改|落实|到位|完成|销号)*"
 _IN_PROGRESS_WORDS = (r"(?:尚在整改|正在整改|仍在整改|持续整改|尚未完成|未完成|[已己]?基本完成"
                       r"|正在推进|需长期整改|需要长期整改|需持续整改)")
-_NOT_PROBLEMS = r"(?!(?:的)?(?:整改)?(?:任务|措施|举措|项目|事项|线索|方面))"
+_NOT_PROBLEMS = (r"(?!(?:的)?(?:整改)?(?:任务|措施|举措|项目|事项|线索|方面|方案|清单|台账|会议"
+                 r"|文件|报告|工作|单位|党组织|村|社区))")
 _PERCENT = r"(?P<r>\d{1,3}(?:\.\d+)?)%"
 
 
@@ -46,7 +47,9 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
             re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_IN_PROGRESS_WORDS}"),
             re.compile(rf"(?:基本完成|尚未完成|未完成)(?:整改)?[^,。;]{{0,14}}?(?:问题)?"
-                       rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"))
+                       rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
+            re.compile(rf"(?:剩余|其余|尚有|还有|另有)(?P<n>{NUM})[个项条](?:问题)?"
+                       r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
 
 
 @lru_cache(maxsize=None)
@@ -97,10 +100,19 @@ def _split(nt: NoticeText, total: Candidate | None, matches: list[re.Match]
         cand = Candidate(n, m.start(), m.end(), is_headline(nt, m.start(), m.end()))
         if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
             near.append(cand)
-        elif "问题" in m.group(0) and not has_cue("blocking_nouns",
-                                                   clause_before(nt.match, m.start())):
+        elif _about_problems(nt.match, m):
             far.append(cand)
     return near, far
+
+
+def _about_problems(text: str, m: re.Match) -> bool:
+    """The count says 问题 itself, or follows one in its sentence with no other noun
+    in between (`16个问题中已完成整改14个`)."""
+    if "问题" in m.group(0):
+        return not has_cue("blocking_nouns", clause_before(text, m.start()))
+    before = window_before(text, m.start())
+    at = before.rfind("问题")
+    return at >= 0 and not has_cue("blocking_nouns", before[at:])
 
 
 def _all_done(nt: NoticeText, total: Candidate) -> Candidate | None:

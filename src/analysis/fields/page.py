@@ -18,13 +18,14 @@ from analysis.normalize import to_simplified
 
 _TITLE_WORDS = re.compile(r"巡察|巡视|整改|反馈|通报|报告|公告|通知|关于|方案|情况")
 _META_TITLE = re.compile(r"标\s*题\s*:\s*(.{6,})$")
-_URL = re.compile(r"https?://\S+")
 
 
 def _meaningful(title: str) -> bool:
     """A reader title worth keeping: Chinese, long enough, about the notice."""
     simple = to_simplified(title)
-    return len(simple) >= 6 and bool(_TITLE_WORDS.search(simple)) and not is_chrome(simple)
+    if is_chrome(simple) or not _TITLE_WORDS.search(simple):
+        return False
+    return len(simple) >= 10 or bool(TITLE_STRONG.search(simple))
 
 
 def _metadata_title(layout: Layout) -> tuple[str, int, int] | None:
@@ -49,7 +50,7 @@ def _title_fact(nt: NoticeText, layout: Layout) -> Fact | None:
         return nt.fact("title", meta[0], "", meta[1], meta[2])
     if layout.title:
         return Fact("title", layout.title, "", layout.title, layout.title_start, layout.title_end)
-    if reader:
+    if len(reader) >= 10 and not is_chrome(to_simplified(reader)):
         return Fact("title", reader, "", reader, -1, -1)
     return None
 

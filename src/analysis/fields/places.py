@@ -11,7 +11,10 @@ the region table (resources/regions.csv). Rules that keep precision:
 - a name shared by several regions (鼓楼区, 朝阳区) is resolved only when a higher
   level named in the text picks one of them; otherwise only the levels they all
   share are kept;
-- an address line gives no city for a provincial organisation.
+- never deeper than the organisation itself: its level comes from the last place
+  in its name (中共桂平市水利局党组 -> county), a bare prefix (区/市/省…) or the
+  inspector's level; a city bureau gets no county, a provincial department no city;
+- an address line gives a city only for a city- or county-level organisation.
 
 sector: the canonical field of the inspected organisation, from the keyword table
 resources/sectors.csv: the rightmost keyword in inspected_org (the head noun of a

@@ -11,10 +11,10 @@ are listed by find_input_files so that read_document reports what to do.
 """
 from __future__ import annotations
 
-from analysis.readers.dispatch import MAX_BYTES, read_document
+from analysis.readers.dispatch import MAX_BYTES, printable_name, read_document
 from analysis.readers.errors import ReadError
 from analysis.readers.manifest import read_manifest
 from analysis.readers.walk import SUPPORTED, find_input_files
 
-__all__ = ["SUPPORTED", "MAX_BYTES", "ReadError", "find_input_files", "read_document",
-           "read_manifest"]
+__all__ = ["SUPPORTED", "MAX_BYTES", "ReadError", "find_input_files", "printable_name",
+           "read_document", "read_manifest"]

@@ -45,10 +45,33 @@ def relative_source_path(path: Path, root: Path) -> str:
     'a/b.txt'
     """
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
         rel = os.path.relpath(path, root)
-        return path.name if rel.startswith("..") else Path(rel).as_posix()
+        rel = path.name if rel.startswith("..") else Path(rel).as_posix()
+    return printable_name(rel)
+
+
+def printable_name(name: str) -> str:
+    r"""A file name that can be written as UTF-8.
+
+    Names unpacked from a Chinese Windows zip arrive as GBK bytes, which Python
+    holds as lone surrogates; they are decoded as GB18030 (else escaped).
+
+    >>> printable_name(os.fsdecode("通报.txt".encode("gbk")))
+    '通报.txt'
+    >>> printable_name("a/通报.txt")
+    'a/通报.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="backslashreplace")
 
 
 def _check_file(path: Path, max_bytes: int) -> str:
@@ -84,8 +107,8 @@ def format_of(path: Path, head: bytes) -> str:
         raise ReadError("RTF document — save as .docx")
     if _looks_like_web_archive(head):
         return "mhtml"  # also Word's "single file web page" saved as .doc
-    if by_suffix is None and _looks_like_html(head):
-        return "html"  # a web page saved as .doc or .xls by a site's export button
+    if by_suffix in (None, "txt") and _looks_like_html(head):
+        return "html"  # page source saved as .txt, or a site's "export to Word" .doc
     if by_suffix is None:
         raise ReadError(unsupported_reasons().get(
             suffix, f"unsupported file type '{suffix}' — convert to .txt, .html, .pdf or .docx"))
@@ -102,27 +125,30 @@ def _old_office_reason(suffix: str) -> str:
 
 
 def _zip_format(path: Path, suffix: str) -> str:
+    """docx for a Word package; otherwise a ReadError naming what the zip holds."""
+    from analysis.readers.docx import DAMAGED_REASON
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError):
-        if suffix == ".docx":
-            from analysis.readers.docx import DAMAGED_REASON
-            raise ReadError(DAMAGED_REASON) from None
-        raise ReadError("damaged zip archive — download it again") from None
+        raise ReadError(DAMAGED_REASON if suffix == ".docx"
+                        else "damaged zip archive — download it again") from None
     if "word/document.xml" in names:
         return "docx"
+    kind = ("Excel workbook" if any(n.startswith("xl/") for n in names) else
+            "PowerPoint file" if any(n.startswith("ppt/") for n in names) else None)
+    if kind:
+        raise ReadError(f"{kind}{' renamed .docx' if suffix == '.docx' else ''} — "
+                        "save the notice as .docx or .txt")
     if suffix == ".docx":
-        from analysis.readers.docx import DAMAGED_REASON
         raise ReadError(DAMAGED_REASON)
-    kind = "Excel workbook" if any(n.startswith("xl/") for n in names) else (
-        "PowerPoint file" if any(n.startswith("ppt/") for n in names) else "zip archive")
-    raise ReadError(f"{kind} — unpack it or save the notice as .docx or .txt")
+    raise ReadError(unsupported_reasons().get(suffix, "zip archive — unpack it first"))
 
 
 def _looks_like_html(head: bytes) -> bool:
-    start = head.lstrip()[:200].lower()
-    return start.startswith((b"<!doctype html", b"<html")) or b"<html" in start
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:300].lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in start
 
 
 def _looks_like_web_archive(head: bytes) -> bool:

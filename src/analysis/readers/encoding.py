@@ -21,7 +21,9 @@ from importlib import resources
 from analysis.readers.errors import ReadError
 
 BINARY_REASON = "binary file, not text — check the download"
+EMPTY_REASON = "empty file"
 _SAMPLE = 65_536
+_STRAY_NULS = 0.005  # fewer NULs than this share of the bytes are noise, not UTF-16
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -30,9 +32,12 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
-# control bytes that never occur in text (tab, LF, FF, CR and ESC excepted)
-_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# control bytes that never occur in text (NUL, counted apart, tab, LF, FF, CR, ESC excepted)
+_CONTROL = bytes(b for b in range(1, 32) if b not in (9, 10, 12, 13, 27))
 _NEWLINES = re.compile(r"\r\n?")
+# high bytes of UTF-16 Chinese text: CJK ideographs, CJK and full-width punctuation,
+# general punctuation (“” —), ASCII
+_UTF16_HIGH_BYTES = bytes(list(range(0x4E, 0xA0)) + [0x00, 0x20, 0x30, 0xFF])
 
 
 def decode_bytes(data: bytes) -> str:
@@ -48,8 +53,28 @@ def decode_bytes(data: bytes) -> str:
     '整改完成率100%'
     """
     encoding, skip = detect_encoding(data)
+    if not encoding.startswith("utf-16") and not encoding.startswith("utf-32"):
+        data = data.rstrip(b"\x00")  # NUL padding after a cut download
     text = data[skip:].decode(encoding, errors="replace")
-    return _NEWLINES.sub("\n", text.lstrip("\ufeff") if skip == 0 else text)
+    if skip == 0:
+        text = text.lstrip("\ufeff")
+    if "\x00" in text:  # stray NULs (padding of a cut download) in 8-bit text
+        text = text.replace("\x00", "")
+    return _NEWLINES.sub("\n", text)
+
+
+def decode_text_file(data: bytes) -> str:
+    """Decode a text file's bytes; ReadError when empty, blank or binary.
+
+    >>> decode_text_file("  \\n根据区委统一部署\\r\\n".encode("gbk"))
+    '  \\n根据区委统一部署\\n'
+    """
+    if not data.strip():
+        raise ReadError(EMPTY_REASON)
+    text = decode_bytes(data)
+    if not text.strip():
+        raise ReadError(EMPTY_REASON)
+    return text
 
 
 def detect_encoding(data: bytes) -> tuple[str, int]:
@@ -65,13 +90,18 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name, len(bom)
-    sample = data[:_SAMPLE]
-    if b"\x00" in sample:
+    sample = data[:_SAMPLE].rstrip(b"\x00") if len(data) <= _SAMPLE else data[:_SAMPLE]
+    if sample.count(0) > len(sample) * _STRAY_NULS:
         return _utf16_without_bom(sample), 0
+    if _is_utf8(data.rstrip(b"\x00")):
+        if _looks_binary(sample):
+            raise ReadError(BINARY_REASON)
+        return "utf-8", 0
+    utf16 = _utf16_by_high_bytes(sample)  # its low bytes look like control bytes
+    if utf16:
+        return utf16, 0
     if _looks_binary(sample):
         raise ReadError(BINARY_REASON)
-    if _is_utf8(data):
-        return "utf-8", 0
     return _chinese_codec(data), 0
 
 
@@ -121,6 +151,24 @@ def _chinese_codec(data: bytes) -> str:
     if len(candidates) == 2:
         return max(candidates, key=lambda name: _common_share(data[:_SAMPLE], name))
     return _guess_with_charset_normalizer(data[:_SAMPLE])
+
+
+def _utf16_by_high_bytes(sample: bytes) -> str | None:
+    """UTF-16 without BOM or NULs (all-Chinese text): one side of the pairs is CJK high bytes.
+
+    >>> _utf16_by_high_bytes("第四巡察组反馈了意见".encode("utf-16-le"))
+    'utf-16-le'
+    >>> _utf16_by_high_bytes("第四巡察组反馈了意见".encode("gbk")) is None
+    True
+    """
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    for name, highs in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        share = len(highs) - len(highs.translate(None, _UTF16_HIGH_BYTES))
+        if share >= 0.9 * len(highs) and len(_CJK.findall(sample.decode(name, "replace"))) \
+                >= 0.5 * len(highs):
+            return name
+    return None
 
 
 def _decodes_strictly(data: bytes, name: str) -> bool:

@@ -27,7 +27,6 @@ _CLIMB_GAIN = 1.25
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "svg", "select",
               "button", "input", "textarea")
 _CHROME_TAGS = ("nav", "header", "footer", "aside", "form")
-_BLANK_RUNS = re.compile(r"\n[ \t\u3000\xa0]*(?=\n)")
 _TRAFILATURA_SHARE = 0.6
 _KEPT_LINES_SHARE = 0.5
 _TRAFILATURA_MAX_CHARS = 500_000
@@ -48,7 +47,7 @@ def html_document(page: str, name: str = "") -> Document:
     text = extract_main_text(tree)
     if not text.strip():
         raise ReadError(NO_TEXT_REASON)
-    page_text = page_block_text(tree)[:_INFO_CHARS]
+    page_text = page_block_text(tree, _INFO_CHARS)
     title, url, metadata = extract_page_metadata(tree, page_text, text_above(page_text, text))
     return Document(text=text, source_path=name, source_format="html",
                     title=title, metadata=metadata, url=url)
@@ -165,10 +164,10 @@ def _trafilatura_text(tree, favor_recall: bool) -> str:
     return (text or "").strip()
 
 
-def page_block_text(tree) -> str:
-    """All visible text of the page, one block element a line (chrome included)."""
+def page_block_text(tree, limit: int | None = None) -> str:
+    """Visible text of the page, one block element a line (chrome included)."""
     body = _clean_copy(tree, chrome=False)
-    return block_text(body)
+    return block_text(body, limit)[:limit]
 
 
 def largest_block_text(tree) -> str:
@@ -232,32 +231,43 @@ def _chrome_words() -> tuple[str, ...]:
     return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def block_text(element) -> str:
+def block_text(element, limit: int | None = None) -> str:
     """Text of an element with a line break around every block element and <br>.
+
+    With a limit, collecting stops soon after that many characters.
 
     >>> import lxml.html
     >>> block_text(lxml.html.fromstring("<div><p>一、总体情况</p><p>根据<b>部署</b>,开展</p>a<br>b</div>"))
     '一、总体情况\\n根据部署,开展\\na\\nb'
     """
     parts: list[str] = []
-    _collect(element, parts)
+    _collect(element, parts, [limit if limit is not None else -1])
     text = "".join(parts)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
-def _collect(element, parts: list[str]) -> None:
+def _collect(element, parts: list[str], budget: list[int]) -> None:
+    """Append the text of element to parts; budget[0] counts down (-1: no limit)."""
     tag = element.tag if isinstance(element.tag, str) else ""
     block = tag in _BLOCK_TAGS
     if block:
         parts.append("\n")
     if element.text and tag:
-        parts.append(element.text)
+        _add(parts, element.text, budget)
     for child in element:
-        _collect(child, parts)
+        if budget[0] == 0:
+            return
+        _collect(child, parts, budget)
         if child.tail:
-            parts.append(child.tail)
+            _add(parts, child.tail, budget)
     if tag in ("td", "th"):
         parts.append(" ")
     if block:
         parts.append("\n")
+
+
+def _add(parts: list[str], text: str, budget: list[int]) -> None:
+    parts.append(text)
+    if budget[0] > 0:
+        budget[0] = max(budget[0] - len(text), 0)

@@ -12,7 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from analysis.readers.metadata import has_cjk, parse_date_text, split_page_title
+from analysis.readers.metadata import (has_cjk, is_generic_title, is_site_name,
+                                       parse_date_text, split_page_title)
 
 _DATE_VALUE = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
 _TEXT_VALUE = r"([^\s【】\[\]|｜]{2,60})"
@@ -65,8 +66,12 @@ def _meta_names() -> dict[str, str]:
 
 
 def _page_title(tree, meta_title: str | None, site: str | None) -> tuple[str, str | None]:
-    raw = tree.findtext(".//title") or ""
-    title, site_name = split_page_title(raw, site) if raw.strip() else ("", None)
+    raw = " ".join((tree.findtext(".//title") or "").split())
+    title, site_name = split_page_title(raw, site) if raw else ("", None)
+    if title and is_generic_title(title):
+        title = ""
+    elif title and is_site_name(title, site):  # a <title> that only names the site
+        title, site_name = "", site_name or title
     for candidate in (meta_title, title, _first_h1(tree)):
         candidate = " ".join((candidate or "").split())
         if len(candidate) >= 4 and has_cjk(candidate):

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from analysis.model import Document
+from analysis.readers.encoding import EMPTY_REASON, decode_text_file
 from analysis.readers.errors import ReadError
 from analysis.readers.metadata import parse_date_text
-from analysis.readers.txt import EMPTY_REASON, decode_text_file
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _H1 = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.M)
@@ -18,17 +18,25 @@ _URL_KEYS = ("url", "link", "source_url", "canonical", "source")
 
 
 def read_md(path: Path) -> Document:
-    """The body of a markdown file; front matter goes to title, url and metadata."""
-    text = decode_text_file(Path(path).read_bytes())
+    """The body of a markdown file; front matter goes to title, url and metadata.
+
+    Without a front-matter title, a `# heading` on the first line is the title.
+    """
+    doc = front_matter_document(decode_text_file(Path(path).read_bytes()), Path(path).name)
+    if not doc.title:
+        heading = _H1.match(doc.text)
+        doc.title = heading.group(1).strip() if heading else ""
+    return doc
+
+
+def front_matter_document(text: str, name: str, fmt: str = "md") -> Document:
+    """A Document of the text after its front matter, with the front matter's fields."""
     meta, body = split_front_matter(text)
     if not body.strip():
         raise ReadError(EMPTY_REASON)
     title, url, metadata = _document_fields(meta)
-    if not title:
-        heading = _H1.match(body)
-        title = heading.group(1).strip() if heading else ""
-    return Document(text=body, source_path=Path(path).name, source_format="md",
-                    title=title, metadata=metadata, url=url)
+    return Document(text=body, source_path=name, source_format=fmt, title=title,
+                    metadata=metadata, url=url)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:

@@ -67,6 +67,22 @@ def _site_words() -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _generic_titles() -> frozenset[str]:
+    path = resources.files("analysis") / "resources" / "readers_generic_titles.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_generic_title(text: str) -> bool:
+    """Whether a page title is a generic page name (正文, 详细信息 …).
+
+    >>> is_generic_title(" 详细信息 "), is_generic_title("关于巡察整改情况的通报")
+    (True, False)
+    """
+    return text.strip() in _generic_titles()
+
+
 def is_site_name(segment: str, site: str | None = None) -> bool:
     """Whether a title segment names the web site rather than the notice.
 
@@ -95,6 +111,7 @@ def split_page_title(raw: str, site: str | None = None) -> tuple[str, str | None
     segments = [s.strip() for s in _TITLE_SEPARATORS.split(raw) if s.strip()]
     if len(segments) < 2:
         return raw, None
+    segments = [s for s in segments if not is_generic_title(s)] or segments
     kept = [s for s in segments if not is_site_name(s, site)]
     dropped = [s for s in segments if is_site_name(s, site)]
     if not kept:

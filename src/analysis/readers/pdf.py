@@ -13,13 +13,20 @@ DAMAGED_REASON = "not a valid PDF (damaged or incomplete download) — download 
 
 
 def read_pdf(path: Path) -> Document:
-    """Page texts joined with line breaks; the Title property when meaningful."""
+    """Page texts joined with line breaks; the Title property when meaningful.
+
+    metadata counts the pages and the pages without text (scanned pages
+    inside an otherwise digital PDF need OCR too).
+    """
     pages, info = _open_and_extract(Path(path))
     text = "\n".join(pages)
     if not text.strip():
         raise ReadError(NO_TEXT_REASON)
     title = clean_file_title(_info_text(info.get("Title")))
-    return Document(text=text, source_path=Path(path).name, source_format="pdf", title=title)
+    metadata = {"pages": len(pages),
+                "pages_without_text": sum(1 for page in pages if not page.strip())}
+    return Document(text=text, source_path=Path(path).name, source_format="pdf", title=title,
+                    metadata=metadata)
 
 
 def _open_and_extract(path: Path) -> tuple[list[str], dict]:

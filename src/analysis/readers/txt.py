@@ -4,27 +4,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.model import Document
-from analysis.readers.encoding import decode_bytes
-from analysis.readers.errors import ReadError
+from analysis.readers.encoding import EMPTY_REASON, decode_text_file
+from analysis.readers.md import front_matter_document
 
-EMPTY_REASON = "empty file"
+__all__ = ["EMPTY_REASON", "decode_text_file", "read_txt"]
 
 
 def read_txt(path: Path) -> Document:
-    """The decoded text of a .txt file, line structure kept (LF line ends)."""
-    return Document(text=decode_text_file(Path(path).read_bytes()),
-                    source_path=Path(path).name, source_format="txt")
+    """The decoded text of a .txt file, line structure kept (LF line ends).
 
-
-def decode_text_file(data: bytes) -> str:
-    """Decode a text file's bytes; ReadError when empty, blank or binary.
-
-    >>> decode_text_file("  \\n根据区委统一部署\\r\\n".encode("gbk"))
-    '  \\n根据区委统一部署\\n'
+    A YAML front matter block at the top (as scrapers write) is read as in
+    markdown files: it becomes title, url and metadata, not text.
     """
-    if not data.strip():
-        raise ReadError(EMPTY_REASON)
-    text = decode_bytes(data)
-    if not text.strip():
-        raise ReadError(EMPTY_REASON)
-    return text
+    text = decode_text_file(Path(path).read_bytes())
+    if text.startswith("---"):
+        doc = front_matter_document(text, Path(path).name, "txt")
+        if doc.metadata:
+            return doc
+    return Document(text=text, source_path=Path(path).name, source_format="txt")
