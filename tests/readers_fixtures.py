@@ -70,14 +70,18 @@ def write_encoded(folder: Path, name: str, text: str, encoding: str, *, bom: boo
 def page_html(title: str, body_lines: list[str], *, charset_tag: str = '<meta charset="utf-8">',
               published: str = "2023-06-02 09:12:33",
               canonical: str = "https://www.qingxi.gov.cn/art/2023/6/2/art_1021_88.html",
-              site: str = "青溪区人民政府", info: str | None = None) -> str:
+              site: str = "青溪区人民政府", info: str | None = None,
+              heading_tag: str = "p") -> str:
     """A government-style page: nav, breadcrumb, info line, content, footer, scripts.
 
-    info replaces the default info line (发布时间 … 来源 … 浏览次数).
+    info replaces the default info line (发布时间 … 来源 … 浏览次数);
+    heading_tag is the tag of 一、 heading lines (h3, or p with <strong> ...).
     """
     if info is None:
         info = f"发布时间：{published} 来源：青溪区统计局 浏览次数：356"
-    paragraphs = "\n".join(f"<p>{html.escape(line)}</p>" for line in body_lines)
+    paragraphs = "\n".join(
+        f"<{heading_tag}>{html.escape(line)}</{heading_tag}>" if HEADING.match(line)
+        else f"<p>{html.escape(line)}</p>" for line in body_lines)
     return f"""<!DOCTYPE html>
 <html><head>{charset_tag}
 <title>{html.escape(title)}_{site}</title>

@@ -186,6 +186,17 @@ def test_html_unlabelled_stamp(tmp_path, info, body_extra, expected):
     assert read_document(path, tmp_path).metadata.get("publish_date") == expected
 
 
+@pytest.mark.parametrize("heading_tag", ["h2", "h3", "h4"])
+def test_html_keeps_outline_headings(tmp_path, heading_tag):
+    # trafilatura's default pass drops short <h3> headings like 一、…; they carry the outline
+    path = fx.write_html_page(tmp_path, "h.html", fx.NOTICE_TITLE, fx.NOTICE_LINES,
+                              heading_tag=heading_tag)
+    lines = read_document(path, tmp_path).text.split("\n")
+    assert "一、提高政治站位，扛牢整改责任" in lines
+    assert "二、下一步工作打算" in lines
+    assert lines[0] == fx.NOTICE_LINES[0]
+
+
 def test_html_long_page_keeps_whole_body(tmp_path):
     # the longest seed, about 6,000 characters of body, under an invented title
     _, body = fx.split_title_body(SEEDS["hangzhou-minzheng-2023"])

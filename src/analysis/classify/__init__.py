@@ -38,9 +38,10 @@ def format_classify_lines(texts: Sequence[str], explain: bool = False) -> list[s
 
     With `explain`, two more tab columns: the matched keywords (comma-joined,
     empty when none) and the model's top three probabilities (`category:p`).
-    Tabs and line breaks inside a text become spaces so each result stays one line.
+    Tabs and line breaks inside a text become spaces so each result stays one
+    line; blank inputs are skipped.
     """
-    clean = [" ".join((t or "").split()) for t in texts]
+    clean = [c for c in (" ".join((t or "").split()) for t in texts) if c]
     lines = []
     for text, result in zip(clean, classify_texts(clean)):
         columns = [result.category, text]

@@ -38,7 +38,12 @@ OTHER_MIN_PROBA = 0.5
 
 @dataclass
 class Classification:
-    """One statement's category, with the reason and the model's view."""
+    """One statement's category, with the reason and the model's view.
+
+    `matched` holds the keywords found for the chosen categories (the reason
+    shown to the analyst); keywords of categories not chosen are left out.
+    `probabilities` is the model's view of every category, whoever decided.
+    """
 
     category: str
     categories: list[str]
@@ -78,8 +83,13 @@ def combine(hit: RuleHit, proba: dict[str, float]) -> Classification:
             nudged.pop("other", None)
         category = max(nudged, key=lambda c: (nudged[c], -order.get(c, 99)))
     rounded = {c: round(float(p), 4) for c, p in proba.items()}
-    return Classification(category, _secondary(category, hit, proba), source,
-                          list(hit.matched), rounded)
+    categories = _secondary(category, hit, proba)
+    return Classification(category, categories, source, _reasons(hit, categories), rounded)
+
+
+def _reasons(hit: RuleHit, categories: list[str]) -> list[str]:
+    """Matched words that speak for the chosen categories, primary's first."""
+    return [w for c in categories for w in hit.matched_by_category.get(c, [])]
 
 
 def classify_with_model(texts: Sequence[str], model: "TextModel") -> list[Classification]:

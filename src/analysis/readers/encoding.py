@@ -3,12 +3,17 @@
 The order of trust, for Chinese notices:
 
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32) decides;
-2. NUL bytes on one side of every pair mean UTF-16 without a BOM; other NULs
-   or many control bytes mean the file is binary, not text;
+2. NUL bytes on one side of most byte pairs mean UTF-16 without a BOM; NULs
+   spread over both sides mean the file is binary (trailing NUL padding of a
+   cut download is dropped first);
 3. strict UTF-8 (allowing a cut final character or a stray bad byte);
-4. GB18030 (a superset of GB2312 and GBK) and Big5, whichever decodes
-   strictly; when both do, the one whose characters are common Chinese wins;
-5. charset-normalizer on a sample, as a last resort, decoding with
+4. UTF-16 without BOM and without ASCII: one side of the pairs is all CJK
+   high bytes;
+5. many control bytes: binary, not text;
+6. GB18030 (a superset of GB2312 and GBK) and Big5, whichever decodes
+   strictly; when both do, the one whose characters are common Chinese wins
+   (resources/readers_common_hanzi.txt);
+7. charset-normalizer on a sample, as a last resort, decoding with
    replacement characters.
 """
 from __future__ import annotations

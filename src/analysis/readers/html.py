@@ -32,6 +32,8 @@ _KEPT_LINES_SHARE = 0.5
 _TRAFILATURA_MAX_CHARS = 500_000
 _INFO_CHARS = 30_000  # the info line (发布时间, 来源) sits near the top of a page
 _MIN_LINE = 8
+_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[章部节]|[一二三四五六七八九十]{1,3}[、.．]"
+                      r"|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def read_html(path: Path) -> Document:
@@ -113,7 +115,7 @@ def extract_main_text(tree) -> str:
     clean = _without_noscript(tree)
     for recall in (False, True):  # favor_recall only when the balanced pass lost text
         main = _trafilatura_text(clean, recall)
-        if main and not _lost_much(main, block):
+        if main and not _lost_much(main, block) and not _lost_headings(main, block):
             return main
     return block or main or page_block_text(tree)
 
@@ -132,6 +134,16 @@ def _lost_much(main: str, block: str) -> bool:
     main_lines = {_flat(line) for line in main.split("\n")}
     kept = sum(1 for line in block_lines if line in main_lines)
     return kept < _KEPT_LINES_SHARE * len(block_lines)
+
+
+def _lost_headings(main: str, block: str) -> bool:
+    """Whether an outline heading of the block (一、 （一） 第一部分) is missing from main.
+
+    trafilatura's balanced pass drops short <h3> headings such as 一、总体情况.
+    """
+    flat_main = _flat(main)
+    return any(_flat(line) not in flat_main
+               for line in block.split("\n") if _HEADING.match(line))
 
 
 def _flat(text: str) -> str:
