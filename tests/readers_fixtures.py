@@ -165,11 +165,13 @@ def write_scripts_only_page(folder: Path, name: str = "app.html") -> Path:
 # --- pdf ------------------------------------------------------------------------------
 
 def write_pdf(folder: Path, name: str, lines: list[str], *, title: str | None = None,
-              chars_per_line: int = 38, fake_bold_headings: bool = False) -> Path:
+              chars_per_line: int = 38, fake_bold_headings: bool = False,
+              page_numbers: bool = False) -> Path:
     """A text PDF drawn with reportlab's built-in Chinese CID font, long lines wrapped.
 
     fake_bold_headings draws 一、 headings twice, a hair apart, as office
-    software does for bold without a bold font.
+    software does for bold without a bold font; page_numbers prints
+    "— N —" at the foot of every page, as official documents do.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -181,17 +183,25 @@ def write_pdf(folder: Path, name: str, lines: list[str], *, title: str | None = 
     pdf = canvas.Canvas(str(path), pagesize=A4)
     if title:
         pdf.setTitle(title)
-    y = A4[1] - 60
+    y, page = A4[1] - 60, 1
+
+    def foot() -> None:
+        if page_numbers:
+            pdf.setFont("STSong-Light", 10)
+            pdf.drawCentredString(A4[0] / 2, 30, f"— {page} —")
+
     for line in lines:
         for start in range(0, max(len(line), 1), chars_per_line):
             if y < 60:
+                foot()
                 pdf.showPage()
-                y = A4[1] - 60
+                y, page = A4[1] - 60, page + 1
             pdf.setFont("STSong-Light", 12)
             pdf.drawString(50, y, line[start:start + chars_per_line])
             if fake_bold_headings and HEADING.match(line):
                 pdf.drawString(50.3, y, line[start:start + chars_per_line])
             y -= 18
+    foot()
     pdf.save()
     return path
 

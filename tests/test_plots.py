@@ -108,7 +108,8 @@ def test_plot_returns_a_readable_figure(name: str, size: str, request: pytest.Fi
         assert len(ax.get_xticklabels()) <= 30
     if size == "empty":
         texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-        assert any(t.startswith("数据不足: n=") for t in texts), texts
+        expected = "没有读取失败的文件: n=0" if name == "plot_errors" else "数据不足: n="
+        assert any(t.startswith(expected) for t in texts), texts
 
 
 def test_completion_chart_shows_n_and_skips_small_groups() -> None:
@@ -164,3 +165,14 @@ def test_save_figure_without_numbers_writes_only_images(tmp_path) -> None:
     fig = Figure()
     fig.subplots().plot([1, 2])
     assert [p.suffix for p in save_figure(fig, "plain", out_dir=tmp_path)] == [".png", ".svg"]
+
+
+def test_seaborn_theme_keeps_the_font_when_given_cjk_rc(caplog) -> None:
+    seaborn = pytest.importorskip("seaborn")
+    from analysis.plots_base import cjk_rc
+    with matplotlib.rc_context():
+        seaborn.set_theme(style="whitegrid", rc=cjk_rc())
+        assert "CJK" in matplotlib.rcParams["font.sans-serif"][0]
+        fig = Figure()
+        fig.subplots().set_title("各领域整改完成率")
+        assert glyph_problems(fig, caplog) == []

@@ -350,6 +350,15 @@ def test_pdf_of_seed(tmp_path, seed):
     assert doc.metadata["pages_without_text"] == 0 and doc.metadata["pages"] >= 1
 
 
+def test_pdf_page_numbers_dropped(tmp_path):
+    _, body = fx.split_title_body(SEEDS["hangzhou-minzheng-2023"])  # several pages
+    path = fx.write_pdf(tmp_path, "p.pdf", body, page_numbers=True)
+    doc = read_document(path, tmp_path)
+    assert doc.metadata["pages"] >= 3
+    assert "—" not in doc.text.replace("——", "")  # the seed's own dashes come in pairs
+    assert flat("".join(body)) == flat(doc.text)
+
+
 def test_pdf_fake_bold_heading_read_once(tmp_path):
     path = fx.write_pdf(tmp_path, "b.pdf", fx.NOTICE_LINES, fake_bold_headings=True)
     lines = read_document(path, tmp_path).text.split("\n")
@@ -579,7 +588,8 @@ def test_content_beats_suffix(tmp_path):
 # --- the doctests of the reader modules ---------------------------------------------------
 
 @pytest.mark.parametrize("module", ["encoding", "walk", "dispatch", "manifest", "md",
-                                    "metadata", "html", "html_meta", "docx_numbering"])
+                                    "metadata", "html", "html_blocks", "html_meta", "docx_numbering",
+                                    "pdf"])
 def test_reader_doctests(module):
     import doctest
     import importlib

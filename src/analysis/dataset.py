@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from analysis.model import Document, Fact, Problem
-from analysis.normalize import doc_id_for
+from analysis.normalize import doc_id_of_simplified
 from analysis.schema import conform
 
 MAX_BYTES = 50_000_000      # a larger file is reported, not read
@@ -44,7 +44,7 @@ def process_document(doc: Document) -> NoticeResult:
         p.amounts_wan = round(sum(v for _, _, v in amounts), 4) if amounts else None
     row = dict(values)
     row.update(
-        doc_id=doc_id_for(nt.text),
+        doc_id=doc_id_of_simplified(nt.match),
         source_path=doc.source_path,
         source_format=doc.source_format,
         url=doc.url or values.get("url") or doc.metadata.get("url"),

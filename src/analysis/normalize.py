@@ -135,13 +135,26 @@ def _converter():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """Every traditional character that t2s changes."""
+    from importlib.resources import files
+    table = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text("utf-8")
+    chars = {line.split("\t")[0] for line in table.splitlines()
+             if "\t" in line and line.split("\t")[0] not in line.split("\t")[1].split()}
+    return frozenset(c for c in chars if len(c) == 1)
+
+
 def to_simplified(text: str) -> str:
     """Simplified-character copy of `text` with the same length (for matching).
+
+    Text without a traditional character is returned as it is (the common
+    case, and much faster than converting).
 
     >>> to_simplified("區委第一巡察組關於整改進展")
     '区委第一巡察组关于整改进展'
     """
-    if not text or text.isascii():
+    if not text or text.isascii() or _traditional_chars().isdisjoint(text):
         return text
     conv = _converter()
     out = conv.convert(text)
@@ -160,4 +173,9 @@ def doc_id_for(text: str) -> str:
     >>> doc_id_for("abc")
     'a9993e364706'
     """
-    return hashlib.sha1(to_simplified(text).encode("utf-8")).hexdigest()[:12]
+    return doc_id_of_simplified(to_simplified(text))
+
+
+def doc_id_of_simplified(simplified: str) -> str:
+    """doc_id_for() of a text already converted with to_simplified()."""
+    return hashlib.sha1(simplified.encode("utf-8")).hexdigest()[:12]

@@ -58,7 +58,7 @@ def plot_errors(errors: pd.DataFrame, top_n: int = 10) -> Figure:
     """Files that could not be read, by reason (most frequent first)."""
     title = "无法读取的文件: 按原因"
     if errors.empty:
-        return empty_figure(title, 0, "没有读取失败的文件")
+        return empty_figure(title, 0, headline="没有读取失败的文件")
     counts = errors["error"].fillna("未说明").value_counts()
     if len(counts) > top_n:
         rest = pd.Series({"其他原因": counts.iloc[top_n:].sum()})

@@ -41,11 +41,17 @@ def find_cjk_font() -> Path:
     raise FileNotFoundError(f"no CJK font in {folder}: `pip install mplfonts`")
 
 
-def cjk_rc() -> dict[str, object]:
-    """rcParams that make matplotlib draw Chinese (pass to seaborn's set_theme as rc)."""
+@lru_cache(maxsize=1)
+def register_cjk_font() -> str:
+    """Add the CJK font file to matplotlib's font manager (once); returns its family name."""
     path = find_cjk_font()
     font_manager.fontManager.addfont(str(path))
-    family = font_manager.FontProperties(fname=str(path)).get_name()
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def cjk_rc() -> dict[str, object]:
+    """rcParams that make matplotlib draw Chinese (pass to seaborn's set_theme as rc)."""
+    family = register_cjk_font()
     fallback = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
     return {"font.family": [family, "sans-serif"], "font.sans-serif": [family, *fallback],
             "axes.unicode_minus": False, "svg.fonttype": "path",
@@ -101,15 +107,15 @@ def new_figure(n_rows: int = 6, ncols: int = 1, width: float = WIDTH,
     return fig, axes.ravel()
 
 
-def empty_figure(title: str, n: int, note: str = "") -> Figure:
+def empty_figure(title: str, n: int, note: str = "", headline: str = "数据不足") -> Figure:
     """An annotated empty chart: 数据不足: n=… (never an exception)."""
     fig, (ax,) = new_figure(3)
     ax.set_title(title, loc="left")
-    message = f"数据不足: n={n}" + (f"\n{note}" if note else "")
+    message = f"{headline}: n={n}" + (f"\n{note}" if note else "")
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="#666666",
             transform=ax.transAxes)
     ax.set_axis_off()
-    return attach(fig, pd.DataFrame({"n": [n], "note": [note or "数据不足"]}))
+    return attach(fig, pd.DataFrame({"n": [n], "note": [note or headline]}))
 
 
 def shorten(label: object, limit: int = MAX_LABEL) -> str:

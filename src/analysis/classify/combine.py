@@ -10,9 +10,11 @@
   statistics over whole phrasings do better. Rule scores still nudge the model
   (RULE_NUDGE per keyword weight) so a matching keyword breaks near-ties.
 - Secondary categories: another category is added when the statement clearly
-  spans it: a keyword of its own (weight >= 2) and model probability at least
-  SECONDARY_MIN_PROBA, or model probability at least SECONDARY_STRONG_PROBA
-  alone. At most MAX_CATEGORIES in all; `other` is never secondary.
+  spans it: its own keywords score at least SECONDARY_RULE_SCORE, or a keyword
+  (weight >= 2) and model probability at least SECONDARY_MIN_PROBA, or model
+  probability at least SECONDARY_STRONG_PROBA alone. Candidates are taken in
+  order of model probability; at most MAX_CATEGORIES in all; `other` is never
+  secondary.
 - `other` ("none of the above") is taken from the model only when its
   probability reaches OTHER_MIN_PROBA; below that the best named category wins,
   since a vague statement of a known kind is more common than a truly new kind.
@@ -30,8 +32,9 @@ if TYPE_CHECKING:
 RULE_MIN_SCORE = 2
 RULE_MIN_LEAD = 2
 RULE_NUDGE = 0.05
+SECONDARY_RULE_SCORE = 3
 SECONDARY_MIN_PROBA = 0.15
-SECONDARY_STRONG_PROBA = 0.35
+SECONDARY_STRONG_PROBA = 0.4
 MAX_CATEGORIES = 2
 OTHER_MIN_PROBA = 0.5
 
@@ -66,7 +69,8 @@ def _secondary(primary: str, hit: RuleHit, proba: dict[str, float]) -> list[str]
         if category in (primary, "other"):
             continue
         p, score = proba[category], hit.scores.get(category, 0)
-        if (score >= 2 and p >= SECONDARY_MIN_PROBA) or p >= SECONDARY_STRONG_PROBA:
+        if (score >= SECONDARY_RULE_SCORE or (score >= 2 and p >= SECONDARY_MIN_PROBA)
+                or p >= SECONDARY_STRONG_PROBA):
             extra.append(category)
     return [primary, *extra][:MAX_CATEGORIES]
 

@@ -1,6 +1,7 @@
 """PDF files with a text layer (pdfplumber); scanned PDFs need OCR first."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from analysis.model import Document
@@ -10,6 +11,11 @@ from analysis.readers.metadata import clean_file_title
 NO_TEXT_REASON = "PDF has no text layer — run OCR first"
 ENCRYPTED_REASON = "PDF is password-protected — save an unprotected copy"
 DAMAGED_REASON = "not a valid PDF (damaged or incomplete download) — download it again"
+_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+# a page's number printed at its foot or head: — 3 —, - 3 -, 3, 第3页 共9页, 3/9
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－·•]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}"
+    r"(?:\s*/\s*\d{1,4})?)[\s\-—–－·•]*$")
 
 
 def read_pdf(path: Path) -> Document:
@@ -19,7 +25,7 @@ def read_pdf(path: Path) -> Document:
     inside an otherwise digital PDF need OCR too).
     """
     pages, info = _open_and_extract(Path(path))
-    text = "\n".join(pages)
+    text = "\n".join(strip_page_numbers(page) for page in pages)
     if not text.strip():
         raise ReadError(NO_TEXT_REASON)
     title = clean_file_title(_info_text(info.get("Title")))
@@ -27,6 +33,22 @@ def read_pdf(path: Path) -> Document:
                 "pages_without_text": sum(1 for page in pages if not page.strip())}
     return Document(text=text, source_path=Path(path).name, source_format="pdf", title=title,
                     metadata=metadata)
+
+
+def strip_page_numbers(page: str) -> str:
+    """A page's text without a page-number line at its head or foot.
+
+    >>> strip_page_numbers("整改情况:已完成。\\n— 3 —")
+    '整改情况:已完成。'
+    >>> strip_page_numbers("第2页 共5页\\n根据区委统一部署\\n2023")  # a year, alone, stays
+    '根据区委统一部署\\n2023'
+    """
+    lines = page.split("\n")
+    if lines and _PAGE_NUMBER.match(lines[0]) and not _YEAR.match(lines[0]):
+        lines = lines[1:]
+    if lines and _PAGE_NUMBER.match(lines[-1]) and not _YEAR.match(lines[-1]):
+        lines = lines[:-1]
+    return "\n".join(lines)
 
 
 def _open_and_extract(path: Path) -> tuple[list[str], dict]:
