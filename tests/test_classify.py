@@ -283,3 +283,18 @@ def test_format_classify_lines_explain() -> None:
     ranked = [part.split(":") for part in top.split(",")]
     assert len(ranked) == 3 and ranked[0][0] == "party_building"
     assert [float(p) for _, p in ranked] == sorted((float(p) for _, p in ranked), reverse=True)
+
+
+def test_quality_notebook_is_thin() -> None:
+    import nbformat
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "01-classifier-quality.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    assert notebook.cells[0].cell_type == "markdown"
+    assert all(word in notebook.cells[0].source for word in ("Question", "Reads", "Writes"))
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    lines = [line.lstrip() for c in code for line in c.source.splitlines()]
+    assert not [line for line in lines if line.startswith(("def ", "class "))]
+    assert any("save_figure(" in line for line in lines)

@@ -94,6 +94,14 @@ def test_html_error_page_still_returns_its_text(tmp_path):
     assert doc.source_format == "html"
 
 
+def test_html_with_control_characters(tmp_path):
+    # stray control bytes from a bad conversion: lxml refuses them in a tree
+    page = fx.page_html(fx.NOTICE_TITLE, fx.NOTICE_LINES).replace("根据", "根\x01据", 1)
+    path = fx.write_bytes(tmp_path, "ctl.html", page.encode("utf-8") + b"\x00")
+    doc = read_document(path, tmp_path)
+    assert doc.text.split("\n")[0] == fx.NOTICE_LINES[0]
+
+
 def test_chinese_name_with_spaces(tmp_path):
     path = fx.write_encoded(tmp_path / "2023年 巡察", "青溪区 统计局 整改通报（第二轮）.txt",
                             "\n".join(fx.NOTICE_LINES), "gb18030")
@@ -128,6 +136,16 @@ def test_symlink_loop_ends(tmp_path):
     (tmp_path / "self").symlink_to(tmp_path, target_is_directory=True)
     rel = [p.relative_to(tmp_path).as_posix() for p in find_input_files(tmp_path)]
     assert rel == ["loop/note.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_not_read(tmp_path):
+    # opening a pipe would wait for a writer forever
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert find_input_files(tmp_path) == []
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_document(pipe, tmp_path)
 
 
 def test_broken_link_is_listed_and_reported(tmp_path):

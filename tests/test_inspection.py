@@ -396,7 +396,7 @@ def test_seed_inspection_fields(gold):
         assert got.get(name) == want, (name, got.get(name), want)
 
 
-@pytest.mark.parametrize("module", ["inspection_who", "inspection_when"])
+@pytest.mark.parametrize("module", ["inspection_who", "inspection_when", "inspection_org"])
 def test_doctests(module):
     import doctest
     import importlib

@@ -257,6 +257,41 @@ DOC_TYPE_CASES = [
     ("澜江市统计局党组关于巡察整改进展情况的通报", "", "progress_report"),
     # the title beats a body that reads like feedback news
     ("北塘县水务局党组关于巡察整改情况的通报", "6月3日,县委第一巡察组向县水务局党组反馈了巡察意见。", "rectification_report"),
+    # untitled feedback news: a photo caption 会议现场 then 将巡察情况进行通报 is no report sentence
+    ("", "根据学院党委统一部署,5月8日,在青溪校区召开学院党委第三巡察组巡察护理系党总支意见反馈会议。\n"
+         "会议现场\n会上,巡察组组长首先将巡察情况进行通报。", "feedback_news"),
+    # the inspection intro first, then 向…反馈巡察情况 and a paragraph 巡察反馈指出:
+    ("", "根据市委部署,2019年4月2日至5月2日,市委第二专项巡察组对我区教育系统开展了专项巡察。"
+         "近日,市委第二专项巡察组向我区教育系统反馈巡察情况。\n巡察反馈指出,教育系统在党的建设等方面"
+         "存在23个具体问题。\n巡察反馈要求,要扎实推进整改工作。", "feedback_news"),
+    # a whole round fed back by several groups (分别向 … 反馈), not a summary of a round
+    ("", "根据校党委统一部署,6月2日至6日,三届党委第三轮巡察两个巡察组分别向本轮被巡察的外国语学院、"
+         "艺术学院等4家二级党委进行了“一对一”的巡察反馈。", "feedback_news"),
+    ("", "根据省委巡视工作安排,十一届省委第二轮巡视反馈工作近日全部完成。\n12个省委巡视组分别向"
+         "30个被巡视党组织进行了现场反馈。省委巡视办有关负责同志出席相关反馈会议。", "feedback_news"),
+    # a round's feedback told over several paragraphs: 分别向 and 反馈指出 further down
+    ("", "根据市委巡察工作安排,市委第五轮巡察分4个组开展了常规巡察,对澜江港务集团、市档案馆等6个单位"
+         "的党组织开展了巡察。\n4月2日,市委巡察工作领导小组召开会议,听取了巡察情况汇报。\n"
+         "5月6日至5月20日,市委各巡察组分别向被巡察党组织反馈了巡察情况。\n反馈指出,……\n"
+         "反馈强调,各被巡察党组织要扎实推进巡察整改。", "feedback_news"),
+    # the lead lost to page chrome: the group leader reads out the feedback
+    ("", "会上,县委第四巡察组组长李青同志通报了县委第四巡察组关于对县水务局党组开展巡察情况的反馈意见,"
+         "并对整改工作提出要求。", "feedback_news"),
+    # a county's progress across rounds: finished counts in the lead beat a 反馈会议 mention
+    ("", "北塘县委扎实做好巡察“后半篇文章”。截至目前,前五轮反馈的820个问题已完成整改801个,完成率达97%。"
+         "巡察反馈时,领导小组成员参加反馈会议并提出要求。", "summary_news"),
+    # meetings that study the rectification are other news
+    ("", "3月2日,澜江设计院公司党委召开专题会议,研究巡察整改和审计整改工作,会议要求压实责任。", "other"),
+    ("", "为确保市委巡察组反馈意见整改落实到位,4月9日下午,院党委召开党委会专题研究部署巡察反馈整改工作。",
+     "other"),
+    # report sentences with 现就 / 现对 instead of 现将
+    ("", "根据县委统一部署,……。现就巡察整改情况公布如下:", "rectification_report"),
+    ("", "根据县委统一部署,……。现对巡察集中整改进展情况予以通报。", "progress_report"),
+    # 反馈指出的问题 inside a report's sentence is no feedback news cue
+    ("", "根据区委统一部署,区委第一巡察组对区档案馆党组开展了巡察。针对巡察反馈指出的问题,区档案馆党组"
+         "高度重视,扎实推进整改工作,确保整改到位", "rectification_report"),
+    # 发现 is no report sentence's 现
+    ("", "3月5日,县委巡察办开展巡察整改调研督查,督查发现,个别单位对整改情况如下说明不实。", "other"),
 ]
 
 

@@ -176,3 +176,24 @@ def test_seaborn_theme_keeps_the_font_when_given_cjk_rc(caplog) -> None:
         fig = Figure()
         fig.subplots().set_title("各领域整改完成率")
         assert glyph_problems(fig, caplog) == []
+
+
+def test_save_table_writes_a_bom_csv(tmp_path) -> None:
+    frame = pd.DataFrame({"被巡察党组织": ["青溪区民政局党组"], "完成率": [48.8]})
+    path = plots.save_table(frame, "30-lowest", out_dir=tmp_path / "figs")
+    assert path == tmp_path / "figs" / "30-lowest.csv"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert pd.read_csv(path, encoding="utf-8-sig").equals(frame)
+
+
+def test_agency_comparison_shows_a_zero_rate_with_its_n() -> None:
+    notices = pd.DataFrame({
+        "doc_id": ["a", "b", "c"], "sector": ["民政", "民政", "人社"],
+        "completion_rate": [0.0, None, 80.0], "recovered_wan": [None, None, 12.0]})
+    problems = pd.DataFrame({"doc_id": ["a", "c"], "category": ["duty", "finance"]})
+    fig = plots.plot_agency_comparison(notices, problems, by="sector")
+    completion, recovered = fig.axes[2], fig.axes[3]
+    assert [t.get_text() for t in completion.texts] == ["0% n=1", "80% n=1"]
+    assert [t.get_text() for t in recovered.texts] == ["", "12 n=1"]     # 民政 states no sum
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["民政", "人社"]
+    assert fig.axes[0].get_ylim()[0] > fig.axes[0].get_ylim()[1]          # first group on top

@@ -237,9 +237,10 @@ INLINE_CASES = [
     # a findings sentence (反馈指出,…): praise dropped, every kept clause states a shortcoming
     ("反馈指出,局党组能够贯彻上级部署,但也存在理论学习不深入,项目审批把关不严。会议要求,抓好整改。",
      ["理论学习不深入", "项目审批把关不严"]),
-    # findings over several sentences; 有的 clauses each in their own sentence
+    # findings over several sentences, the subject (局党组) before the first one dropped;
+    # 有的 clauses each in their own sentence
     ("巡察反馈指出:局党组理论学习不够深入。项目审批把关不严。该局近年来工作成绩明显。",
-     ["局党组理论学习不够深入", "项目审批把关不严"]),
+     ["理论学习不够深入", "项目审批把关不严"]),
     ("巡察也发现了一些问题。有的单位财务制度执行不严格。有的单位公车管理不规范。反馈要求,抓好整改。",
      ["单位财务制度执行不严格", "单位公车管理不规范"]),
     # a leader's demand to solve 存在的A、B等问题 is no finding

@@ -432,6 +432,27 @@ def test_docx_numbering_from_paragraph_style(tmp_path):
                                                                   "二、细化整改措施"]
 
 
+@pytest.mark.parametrize("runs,expected", [
+    ("<w:r><w:t>整改</w:t></w:r><w:r><w:tab/><w:t>完成</w:t></w:r>", "整改\t完成"),
+    # tracked changes: deleted text is gone, inserted text is in
+    ("<w:r><w:t>已</w:t></w:r><w:del><w:r><w:delText>基本</w:delText></w:r></w:del>"
+     "<w:ins><w:r><w:t>全部</w:t></w:r></w:ins><w:r><w:t>完成</w:t></w:r>", "已全部完成"),
+    # a hyperlink and a field: the shown text only, not the field code
+    ('<w:hyperlink><w:r><w:t>附件</w:t></w:r></w:hyperlink><w:r><w:fldChar w:fldCharType="begin"/>'
+     '</w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>3</w:t></w:r>', "附件3"),
+    # tab stops in the paragraph properties are not text
+    ('<w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>正文</w:t></w:r>',
+     "正文"),
+    ("<w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t></w:r>", "第一行\n第二行"),
+])
+def test_docx_paragraph_text(runs, expected):
+    from docx.oxml import parse_xml
+
+    from analysis.readers.docx import paragraph_text
+
+    assert paragraph_text(parse_xml(f"<w:p {fx.W_NS}>{runs}</w:p>")) == expected
+
+
 @pytest.mark.parametrize("n,fmt,expected", [
     (1, "chineseCounting", "一"),
     (10, "chineseCountingThousand", "十"),
@@ -564,6 +585,7 @@ def test_suffix_case_and_aliases(tmp_path, name, fmt):
     "source.txt",   # "view source", saved as text
     "export.doc",   # a site's "export to Word" button that sends HTML
     "export.xls",
+    "saved.mht",    # a plain page saved under the web-archive suffix
 ])
 def test_html_under_other_suffix(tmp_path, name):
     page = fx.page_html(fx.NOTICE_TITLE, fx.NOTICE_LINES)

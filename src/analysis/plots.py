@@ -17,14 +17,15 @@ from matplotlib.figure import Figure
 from analysis.highlights import build_agency_profile, build_largest_recoveries
 from analysis.plots_base import (ACCENT, COLOR, attach, column_label, display_labels,
                                  draw_barh, draw_heatmap, empty_figure, format_number,
-                                 new_figure, save_figure, shorten, use_cjk_font)
+                                 new_figure, save_figure, save_table, shorten,
+                                 use_cjk_font)
 from analysis.summary import (agency_names, build_category_shares, build_crosstab,
                               build_field_coverage, build_lags, build_over_time, build_rate_by,
                               build_recovered_by, build_recurring_categories, code_labels,
                               notice_years, others_last)
 from analysis.terms import Tokenizer, build_distinctive_terms
 
-__all__ = ["use_cjk_font", "save_figure", "plot_notices_by", "plot_errors",
+__all__ = ["use_cjk_font", "save_figure", "save_table", "plot_notices_by", "plot_errors",
            "plot_field_coverage", "plot_notices_by_year", "plot_over_time", "plot_lags",
            "plot_category_shares", "plot_category_heatmap", "plot_distinctive_terms",
            "plot_completion_by", "plot_recovered_by", "plot_largest_recoveries",
@@ -273,14 +274,21 @@ def plot_agency_comparison(notices: pd.DataFrame, problems: pd.DataFrame, by: st
               ("recovered_wan", "recovered_n", "挽回损失合计 (万元)", "{:,.0f}")]
     for ax, (column, n_column, label, fmt) in zip(axes, panels):
         values = profile[column].astype(float).fillna(0.0)
-        notes = [fmt.format(v) + (f" n={k}" if n_column else "") if v or not n_column else ""
-                 for v, k in zip(values, profile[n_column] if n_column else values)]
+        counts = profile[n_column] if n_column else pd.Series(None, index=profile.index)
+        notes = [_panel_note(fmt, v, k) for v, k in zip(values, counts)]
         draw_barh(ax, labels, values, notes)
         ax.set_title(label, fontsize=11)
         ax.tick_params(axis="y", length=0)
-    axes[0].invert_yaxis()          # shared y: undo the second flip of the panels after it
+    axes[0].set_ylim(len(profile) - 0.5, -0.5)     # shared y axis: first group on top
     fig.suptitle(f"{title} (n={int(profile['notices'].sum())} 份通报; 按通报数排序)")
     return attach(fig, profile)
+
+
+def _panel_note(fmt: str, value: float, n: object) -> str:
+    """A bar's note: the value, with its n when the panel has one; blank when n is 0."""
+    if n is None or pd.isna(n):
+        return fmt.format(value)
+    return f"{fmt.format(value)} n={int(n)}" if n else ""
 
 
 def plot_recurring_categories(problems: pd.DataFrame, notices: pd.DataFrame,

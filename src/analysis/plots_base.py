@@ -88,6 +88,15 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame | pd.Series | None = 
     return paths
 
 
+def save_table(frame: pd.DataFrame, name: str, out_dir: Path | str | None = None) -> Path:
+    """Write a table shown in a notebook as name.csv (UTF-8 with BOM) beside the figures."""
+    folder = Path(out_dir) if out_dir is not None else figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
 def attach(fig: Figure, data: pd.DataFrame) -> Figure:
     """Keep the plotted numbers on the figure, for `save_figure`."""
     fig.plotted_data = data

@@ -271,7 +271,7 @@ def extract_problems(nt: NoticeText, doc_type: str | None = None) -> list[Proble
     else:
         found = find_outline_problems(nt)
         if not found and doc_type != "other":
-            found = find_inline_problems(nt)
+            found = find_inline_problems(nt, news=False)
     for no, p in enumerate(found, 1):
         p.problem_no = no
     return found

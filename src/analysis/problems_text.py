@@ -33,10 +33,14 @@ def vocabulary_pattern(name: str, anchor: str = "") -> re.Pattern:
                       f"(?:{alts})$" if anchor == "$" else f"(?:{alts})")
 
 
-@lru_cache(maxsize=1)
-def _deficiency_patterns() -> tuple[re.Pattern, re.Pattern]:
+@lru_cache(maxsize=2)
+def _deficiency_patterns(closed: bool = False) -> tuple[re.Pattern, re.Pattern]:
+    """(verbs, nouns) end patterns; closed: only the predicates with no open slot
+    (`不够\\w{1,6}` also matches a word cut in half)."""
     verbs, nouns = [], []
     for line in read_vocabulary("problems_deficiency_end.txt"):
+        if closed and "\\w" in line:
+            continue
         (nouns if line.startswith("noun:") else verbs).append(line.removeprefix("noun:"))
     def build(items: list[str]) -> re.Pattern:
         alts = "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
@@ -57,24 +61,55 @@ def starts_with_action(clause: str) -> bool:
     return bool(vocabulary_pattern("problems_action_verbs.txt", "^").match(clause.strip()))
 
 
-def is_deficiency(statement: str) -> bool:
+def is_deficiency(statement: str, closed: bool = False) -> bool:
     """True when the statement names a shortcoming (its last clause ends in one).
+
+    closed: the predicate must be a whole word, for text that may break off
+    mid-word (整改不够彻 is cut from 整改不够彻底).
 
     >>> [is_deficiency(s) for s in ("中心组学习不系统不深入", "工作作风不够严实",
     ...     "班子自身建设还有短板", "补齐内部管理短板弱项", "坚持问题导向,确保整改到位",
     ...     "违规设置内设机构", "强化政治理论武装", "持续推进建章立制")]
     [True, True, True, False, False, True, False, False]
+    >>> is_deficiency("整改不够彻"), is_deficiency("整改不够彻", closed=True)
+    (True, False)
+    >>> is_deficiency("从根本上解决管党治党宽松软"), is_deficiency("深入查找制度存在的漏洞")
+    (False, False)
     """
     clause = _last_clause(statement)
-    if not clause or is_generic(statement):
+    if not clause or is_generic(statement) or _is_remedy(clause):
         return False
-    verbs, nouns = _deficiency_patterns()
+    verbs, nouns = _deficiency_patterns(closed)
     if verbs.search(clause) and not _ends_with_resolve(clause):
         return True
     if nouns.search(clause) and not starts_with_action(clause):
         return True
+    if closed:
+        return False
     start = vocabulary_pattern("problems_deficiency_start.txt", "^")
     return bool(start.match(clause)) and not starts_with_action(clause)
+
+
+def is_bare_predicate(statement: str) -> bool:
+    """True when the statement is only a predicate, with nothing it is said of:
+    `形式主义、官僚主义问题禁而不止` is one problem, not 形式主义 + the rest.
+
+    >>> is_bare_predicate("形式主义"), is_bare_predicate("作风不实")
+    (True, False)
+    """
+    verbs, nouns = _deficiency_patterns()
+    s = statement.strip(_TRAIL)
+    return bool(verbs.match(s) or nouns.match(s))
+
+
+_NEGATED = re.compile(r"不|未|没有|缺乏|缺少|欠|有待|需|有(?:短板|差距|不足|弱项|漏洞|偏差|欠缺)")
+
+
+def _is_remedy(clause: str) -> bool:
+    """`从根本上解决…宽松软`, `深入查找…漏洞`: a measure that names what it cures.
+    A negated end (解决…不到位, 查找…不深入) still states a shortcoming."""
+    m = vocabulary_pattern("problems_remedy_verbs.txt", "^").match(clause.strip())
+    return bool(m) and not _NEGATED.search(clause, m.end())
 
 
 _GENERIC = re.compile(
@@ -151,6 +186,9 @@ def clean_statement_span(text: str, start: int, end: int) -> tuple[int, int, boo
         if m and m.end() < len(s):
             start += m.end()
             s = text[start:end]
+            if _closing_quote(s) < 0 and s[:1] in _QUOTES and "。" in s:
+                # 关于“A。B… : a quote that holds a description and is never closed
+                return start + 1, start + s.index("。"), True
         m = _SUFFIXES.search(s)
         if m and m.start() > 0 and m.group(0):
             end = start + m.start()
@@ -158,6 +196,9 @@ def clean_statement_span(text: str, start: int, end: int) -> tuple[int, int, boo
             end = start + len(s)
         if _quoted_span(s):
             start, end, quoted = start + 1, end - 1, True
+            first = text.find("。", start, end)
+            if first > start:       # “A。B。”: the statement is the first sentence
+                end = first
             continue
         close = _closing_quote(s)
         if close > 1 and _AFTER_QUOTE.match(s[close + 1:]):

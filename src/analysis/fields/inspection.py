@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from analysis.dates import DateSpan, resolve_dates
+from analysis.fields import inspection_org as org
 from analysis.fields import inspection_when as when
 from analysis.fields import inspection_who as who
 from analysis.fields.context import NoticeText
@@ -162,35 +163,39 @@ def _round_facts(sc: _Scope) -> list[Fact]:
 def _org_facts(sc: _Scope) -> list[Fact]:
     nt = sc.nt
     a, b = sc.lead
-    mentions = [(s + a, e + a, nt.text[s + a:e + a])
-                for s, e, _ in who.find_org_mentions(nt.match[a:b])]
-    mentions += [(sc.title_offset(s), sc.title_offset(e), sc.title[s:e])
-                 for s, e, _ in who.find_org_mentions(sc.title_match)]
+    mentions = [org.OrgMention(m.start + a, m.end + a, nt.text[m.start + a:m.end + a], m.kind)
+                for m in org.find_org_mentions(nt.match[a:b])]
+    mentions += [org.OrgMention(sc.title_offset(m.start), sc.title_offset(m.end),
+                                sc.title[m.start:m.end], m.kind)
+                 for m in org.find_org_mentions(sc.title_match)]
     resolved = []
-    for s, e, written in mentions:
-        if who.is_self_ref(to_simplified(written)):
-            got = _resolve_self(sc, to_simplified(written))
+    for m in mentions:
+        if org.is_self_ref(to_simplified(m.org)):
+            got = _resolve_self(sc, to_simplified(m.org))
             if got:
-                resolved.append((s, e, got))
+                resolved.append(org.OrgMention(m.start, m.end, got, m.kind))
         else:
-            resolved.append((s, e, written))
-    if not resolved:
+            resolved.append(m)
+    best = org.choose_org([org.OrgMention(m.start, m.end, to_simplified(m.org), m.kind)
+                           for m in resolved])
+    if best is None:
         return []
-    # 对市档案馆 … 向市档案馆党组: the same org with its party organ is preferred
-    core = re.sub(r"^中共", "", to_simplified(resolved[0][2]))
-    best = next((r for r in resolved if who.has_party_suffix(to_simplified(r[2]))
-                 and core in to_simplified(r[2])), resolved[0])
-    return [sc.fact("inspected_org", best[2], "", best[0], best[1])]
+    written = next(m for m in resolved if (m.start, m.end, m.kind) == (best.start, best.end, best.kind)
+                   and to_simplified(m.org) == best.org)
+    return [sc.fact("inspected_org", written.org, "", written.start, written.end)]
 
 
-def _resolve_self(sc: _Scope, org: str) -> str | None:
-    """我局党组 -> the org named before 关于 in the title (suffix added when missing)."""
-    span = who.find_publisher(sc.title_match)
+def _resolve_self(sc: _Scope, self_ref: str) -> str | None:
+    """我局党组 -> the org named before 关于 in the title (suffix added when missing), else
+    the body's own name for itself (市法院党组 for 我院党组)."""
+    span = org.find_publisher(sc.title_match)
     if not span:
-        return None
+        a = sc.nt.body_start
+        got = org.find_self_named(sc.nt.match[a:a + LEAD_CHARS], self_ref)
+        return sc.nt.text[got[0] + a:got[1] + a] if got else None
     publisher = sc.title[span[0]:span[1]]
-    suffix = re.search(r"(党组织|党组|党委|党总支|党支部)$", org)
-    if suffix and not who.has_party_suffix(to_simplified(publisher)):
+    suffix = re.search(r"(党组织|党组|党委|党总支|党支部)$", self_ref)
+    if suffix and not org.has_party_suffix(to_simplified(publisher)):
         publisher += suffix.group(1)
     return publisher
 

@@ -1,4 +1,5 @@
-"""Who inspected whom: inspector, its level, kind, round, group and the inspected org.
+"""Who inspected: inspector, its level, kind, round and group (the inspected org is in
+inspection_org).
 
 Every `find_*` here takes simplified text (NoticeText.match or a slice of it) and
 returns spans; callers read the as-written value from NoticeText.text at the same
@@ -34,30 +35,6 @@ def _levels() -> list[tuple[re.Pattern, str]]:
 def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
     rows = [ln.split("\t") for ln in _lines("inspection_kinds.tsv")[1:]]
     return [(r[0], r[1], re.compile(r[2])) for r in rows if len(r) == 3]
-
-
-@lru_cache(maxsize=1)
-def _org_patterns() -> dict[str, re.Pattern]:
-    selfs = "|".join(_lines("inspection_self_refs.txt"))
-    suffixes = "|".join(_lines("inspection_org_suffixes.txt"))
-    dui = "|".join(_lines("inspection_dui_words.txt"))
-    org = rf"[^,。;:!?\n对向]{{2,40}}?"
-    return {
-        "self": re.compile(rf"我(?:{selfs})(?:党组织|党组|党委|党总支|党支部|领导班子)?"),
-        "suffix": re.compile(rf"(?:{suffixes})(?:\([^)]*\))?$"),
-        "reject": re.compile("|".join(_lines("inspection_org_reject.txt"))),
-        "inspect": re.compile(rf"(?:对|进驻)(?!{dui})(?P<org>{org})(?:开展|进行|实施)了?"
-                              rf"(?=[^。;\n]{{0,40}}?(?:巡察|巡视|巡查|回头看))"),
-        "inspect2": re.compile(rf"(?:对|进驻)(?!{dui})(?P<org>{org})(?=(?:政治|专项)?(?:巡察|巡视)"
-                               r"[“\"]?(?:回头看)?[”\"]?(?:工作)?(?:动员会|反馈会|情况反馈))"),
-        "feedback": re.compile(rf"向(?P<org>{org})(?:党组织)?(?:主要负责人|领导班子)?"
-                               rf"(?:和领导班子)?(?:集中|全面|分别|正式)?(?:进行了?)?"
-                               r"(?:巡察|巡视)?(?:意见|情况)?反馈"),
-        "title": re.compile(rf"(?:巡察|巡视)组(?:进驻|巡察|巡视)(?P<org>[^,。;:!?\n]{{2,40}}?)"
-                            rf"(?:情况)?(?:反馈会|工作动员会|动员会|巡察反馈)"),
-        "publisher": re.compile(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?:中共)?"
-                                rf"(?P<org>[^,。;:!?\n“”《》【】]{{2,40}}?)关于"),
-    }
 
 
 # a place name may stand before X委 (澜江市委), after punctuation or a term (九届青溪区委)
@@ -181,62 +158,3 @@ def find_round(match: str) -> tuple[int, int, int] | None:
         if n:
             return m.start(), m.end(), n
     return None
-
-
-def clean_org(org: str) -> str | None:
-    """An org capture trimmed, or None when it is no organisation.
-
-    >>> clean_org("区人社局党组"), clean_org("照巡察反馈意见"), clean_org("我局社保基金征缴领域")
-    ('区人社局党组', None, '我局')
-    """
-    org = org.strip(" “”\"")
-    pats = _org_patterns()
-    m = pats["self"].match(org)
-    if m:
-        return m[0]
-    if len(org) < 2 or pats["reject"].search(org):
-        return None
-    return org
-
-
-def find_org_mentions(match: str) -> list[tuple[int, int, str]]:
-    """(start, end, org) for 对X开展…巡察, 向X反馈 and 巡察组巡察X…反馈会, in order.
-
-    >>> [o for _, _, o in find_org_mentions("区委第二巡察组对区人社局党组开展了巡察。向区人社局党组反馈了意见")]
-    ['区人社局党组', '区人社局党组']
-    """
-    out = []
-    pats = _org_patterns()
-    for key in ("inspect", "inspect2", "feedback", "title"):
-        for m in pats[key].finditer(match):
-            org = clean_org(m["org"])
-            if org:
-                start = m.start("org") + max(0, m["org"].find(org))
-                out.append((start, start + len(org), org))
-    return sorted(set(out))
-
-
-def is_self_ref(org: str) -> bool:
-    """Whether an org mention is the notice naming itself (我局, 我院党组)."""
-    return bool(_org_patterns()["self"].fullmatch(org))
-
-
-def has_party_suffix(org: str) -> bool:
-    """Whether an org mention ends in a party organ (党组, 党委, 党组织, 县委 …)."""
-    return bool(_org_patterns()["suffix"].search(org))
-
-
-def find_publisher(title: str) -> tuple[int, int] | None:
-    """(start, end) of the org a title is issued by (中共澜江市审计局党组关于… -> 澜江市审计局党组).
-
-    >>> t = "中共澜江市审计局党组关于巡察整改情况的通报"
-    >>> s, e = find_publisher(t); t[s:e]
-    '澜江市审计局党组'
-    >>> t = "【巡察整改】青溪区统计局党组关于巡察整改进展情况的通报"
-    >>> s, e = find_publisher(t); t[s:e]
-    '青溪区统计局党组'
-    """
-    m = _org_patterns()["publisher"].search(title or "")
-    if not m or _org_patterns()["reject"].search(m["org"]):
-        return None
-    return m.start("org"), m.end("org")

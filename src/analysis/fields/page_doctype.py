@@ -102,6 +102,11 @@ def _classify_body(body: str) -> tuple[str, re.Match] | None:
     if not sentence and (m := _feedback_first_sentence(body)):
         return "feedback_news", m
     if m := _first(cues["summary_news"]["body_lead"], lead):
+        # a whole round fed back (N个巡察组…分别向…反馈, 反馈指出:) with no report and no
+        # finished counts is feedback news, not a summary of rectification
+        finished = _first(cues["feedback_news"]["not_before_lead"], body[:_OPENING_CHARS])
+        if not sentence and not finished and (fb := _feedback_body(body)):
+            return "feedback_news", fb
         return "summary_news", m
     if sentence:
         return _report_type("", sentence.group(0)), sentence
@@ -117,16 +122,22 @@ def _classify_body(body: str) -> tuple[str, re.Match] | None:
 
 
 def _feedback_body(body: str) -> re.Match | None:
-    return _first(_cues()["feedback_news"]["body_lead"], body[:_OPENING_CHARS])
+    """A feedback cue anywhere in the opening (反馈会, 反馈指出:, 分别向…反馈, 组长…通报…意见)."""
+    cues = _cues()["feedback_news"]
+    opening = body[:_OPENING_CHARS]
+    return _first(cues["body_lead"], opening) or _first(cues["body_opening"], opening)
 
 
 def _feedback_first_sentence(body: str) -> re.Match | None:
     """A strong feedback cue in the lead, or a weaker one in the first sentence.
 
-    A report's intro (对…开展了巡察, …反馈了巡察意见) does not count.
+    A report's intro (对…开展了巡察, …反馈了巡察意见) does not count, nor does a lead
+    that reports finished rectification (已完成整改1148个, 完成率99%: a summary).
     """
     cues = _cues()["feedback_news"]
     first = body[:body.find("。") + 1 if "。" in body else _LEAD_CHARS]
+    if _first(cues["not_before_lead"], body[:_LEAD_CHARS]):
+        return None
     if m := _first(cues["body_lead"], body[:_LEAD_CHARS]):
         return m
     if _first(cues["not_in_lead"], body[:_LEAD_CHARS]) or _first(cues["not_in_first_sentence"], first):

@@ -82,6 +82,8 @@ def _check_file(path: Path, max_bytes: int) -> str:
         raise ReadError("file not found")
     if path.is_dir():
         raise ReadError("is a folder, not a file")
+    if not path.is_file():
+        raise ReadError("not a regular file (a pipe or device?)")
     size = path.stat().st_size
     if size > max_bytes:
         raise ReadError(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB limit)"
@@ -107,7 +109,7 @@ def format_of(path: Path, head: bytes) -> str:
         raise ReadError("RTF document — save as .docx")
     if _looks_like_web_archive(head):
         return "mhtml"  # also Word's "single file web page" saved as .doc
-    if by_suffix in (None, "txt") and _looks_like_html(head):
+    if by_suffix in (None, "txt", "mhtml") and _looks_like_html(head):
         return "html"  # page source saved as .txt, or a site's "export to Word" .doc
     if by_suffix is None:
         raise ReadError(unsupported_reasons().get(
@@ -131,7 +133,7 @@ def _zip_format(path: Path, suffix: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, ValueError):
         raise ReadError(DAMAGED_REASON if suffix == ".docx"
                         else "damaged zip archive — download it again") from None
     if "word/document.xml" in names:

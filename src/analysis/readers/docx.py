@@ -7,12 +7,17 @@ their rendered marker (一、 （一） 1.) put back in front of the text.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.model import Document
 from analysis.readers.docx_numbering import W, ListNumbering
 from analysis.readers.errors import ReadError
 from analysis.readers.metadata import clean_file_title
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 DAMAGED_REASON = "not a valid .docx (damaged or renamed) — re-save in Word"
 OLD_DOC_REASON = "old Word .doc — save as .docx"
@@ -38,6 +43,7 @@ def read_docx(path: Path) -> Document:
 def _open(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     with open(path, "rb") as fh:
         head = fh.read(8)
@@ -45,11 +51,14 @@ def _open(path: Path):
         raise ReadError(OLD_DOC_REASON)
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+    except ValueError as exc:
+        if "content type" in str(exc):  # a workbook or slides renamed .docx
+            raise ReadError(f"not a Word document ({_content_kind(str(exc))}) — "
+                            "save the notice as .docx") from exc
         raise ReadError(DAMAGED_REASON) from exc
-    except ValueError as exc:  # a workbook or slides renamed .docx
-        raise ReadError(f"not a Word document ({_content_kind(str(exc))}) — "
-                        "save the notice as .docx") from exc
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, KeyError, EOFError,
+            XMLSyntaxError, NotImplementedError, RuntimeError) as exc:  # cut or corrupted
+        raise ReadError(DAMAGED_REASON) from exc
 
 
 def _content_kind(message: str) -> str:
@@ -123,7 +132,7 @@ def _nearest_table(element):
 
 
 def _paragraph_line(p, numbering: ListNumbering, styles: dict) -> str:
-    text = _paragraph_text(p)
+    text = paragraph_text(p)
     num = _paragraph_numbering(p, styles)
     if num is None:
         return text
@@ -144,7 +153,8 @@ def _paragraph_numbering(p, styles: dict) -> tuple[str, int] | None:
     return (num_id, ilvl) if num_id and num_id != "0" else None
 
 
-def _paragraph_text(p) -> str:
+def paragraph_text(p: _Element) -> str:
+    """The text of a <w:p>: runs, tabs and breaks; no deleted text, field codes or tab stops."""
     parts: list[str] = []
     _collect_text(p, parts)
     return "".join(parts)

@@ -1,13 +1,16 @@
 """Web pages: the declared charset, the main text without site chrome, page metadata.
 
-The main text comes from trafilatura. When it keeps much less than the largest
-content block of the page (it sometimes drops tables or whole sections of a
-long notice), the block text of that content block is used instead.
+The main text comes from trafilatura (balanced pass, then favor_recall). A pass
+is refused when, against the page's largest content block (html_blocks), it
+kept much less text, lost most paragraph breaks (table-layout pages), or lost
+an outline heading (一、… in an <h3>); when both passes are refused the block
+text itself is used. Pages over half a million characters skip trafilatura.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.model import Document
 from analysis.readers.encoding import charset_from_label, decode_bytes, detect_encoding
@@ -15,9 +18,14 @@ from analysis.readers.errors import ReadError
 from analysis.readers.html_blocks import largest_block_text, page_block_text
 from analysis.readers.html_meta import extract_page_metadata
 
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
 NO_TEXT_REASON = "no readable text in page (scripts only?)"
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECLARED = re.compile(rb"""<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
+# characters XML cannot hold (lxml refuses them when a tree is changed)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TRAFILATURA_SHARE = 0.6
 _KEPT_LINES_SHARE = 0.5
@@ -35,7 +43,7 @@ def read_html(path: Path) -> Document:
 
 def html_document(page: str, name: str = "") -> Document:
     """A Document from the markup of a page: main text, title, url, metadata."""
-    tree = parse_html(page)
+    tree = parse_html(_CONTROL_CHARS.sub("", page))
     if tree is None:
         raise ReadError(NO_TEXT_REASON)
     text = extract_main_text(tree)
@@ -85,7 +93,7 @@ def _declared_charset(head: bytes) -> str | None:
     return charset_from_label(found.group(1).decode("ascii", "ignore")) if found else None
 
 
-def parse_html(page: str):
+def parse_html(page: str) -> HtmlElement | None:
     """The lxml tree of a page, or None when there is no markup to parse."""
     import lxml.html
     from lxml.etree import ParserError
@@ -99,7 +107,7 @@ def parse_html(page: str):
         return None
 
 
-def extract_main_text(tree) -> str:
+def extract_main_text(tree: HtmlElement) -> str:
     """The notice text of a page: trafilatura's, unless it lost much of the content block."""
     block = largest_block_text(tree)
     if len(block) > _TRAFILATURA_MAX_CHARS:
@@ -142,7 +150,7 @@ def _flat(text: str) -> str:
     return "".join(text.split())
 
 
-def _without_noscript(tree):
+def _without_noscript(tree: HtmlElement) -> HtmlElement:
     """A copy of the tree without <noscript> ("please enable scripts") blocks."""
     import copy
 
@@ -153,7 +161,7 @@ def _without_noscript(tree):
     return clean
 
 
-def _trafilatura_text(tree, favor_recall: bool) -> str:
+def _trafilatura_text(tree: HtmlElement, favor_recall: bool) -> str:
     import copy
 
     import trafilatura

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _BLOCK_TAGS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 table ul ol section article "
                         "header footer blockquote pre dd dt form center".split())
@@ -19,13 +23,13 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "sv
 _CHROME_TAGS = ("nav", "header", "footer", "aside", "form")
 
 
-def page_block_text(tree, limit: int | None = None) -> str:
+def page_block_text(tree: HtmlElement, limit: int | None = None) -> str:
     """Visible text of the page, one block element a line (chrome included)."""
     body = _clean_copy(tree, chrome=False)
     return block_text(body, limit)[:limit]
 
 
-def largest_block_text(tree) -> str:
+def largest_block_text(tree: HtmlElement) -> str:
     """Block text of the element holding the most paragraph text, chrome removed."""
     body = _clean_copy(tree, chrome=True)
     scores: dict = {}
@@ -86,7 +90,7 @@ def _chrome_words() -> tuple[str, ...]:
     return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def block_text(element, limit: int | None = None) -> str:
+def block_text(element: HtmlElement, limit: int | None = None) -> str:
     """Text of an element with a line break around every block element and <br>.
 
     With a limit, collecting stops soon after that many characters.

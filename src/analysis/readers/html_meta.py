@@ -10,10 +10,13 @@ import csv
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analysis.readers.metadata import (has_cjk, is_generic_title, is_site_name,
                                        parse_date_text, split_page_title)
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _DATE_VALUE = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
 _TEXT_VALUE = r"([^\s【】\[\]|｜]{2,60})"
@@ -23,7 +26,7 @@ _STAMP = re.compile(_DATE_VALUE + r"日?\s*\d{1,2}:\d{2}")
 _EMPTY_VALUES = {"无", "暂无", "null", "none", "-", "--", "未知", "本站", "本网"}
 
 
-def extract_page_metadata(tree, page_text: str, above_body: str = ""
+def extract_page_metadata(tree: HtmlElement, page_text: str, above_body: str = ""
                           ) -> tuple[str, str | None, dict[str, Any]]:
     """(title, url, metadata) of a parsed page.
 

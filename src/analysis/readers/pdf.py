@@ -1,7 +1,9 @@
 """PDF files with a text layer (pdfplumber); scanned PDFs need OCR first."""
 from __future__ import annotations
 
+import logging
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.model import Document
@@ -54,23 +56,33 @@ def strip_page_numbers(page: str) -> str:
 def _open_and_extract(path: Path) -> tuple[list[str], dict]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     with open(path, "rb") as fh:
         if b"%PDF" not in fh.read(1024):
             raise ReadError(DAMAGED_REASON)
     try:
-        with pdfplumber.open(path) as pdf:
+        with _quiet_pdfminer(), pdfplumber.open(path) as pdf:
             # dedupe: fake-bold headings are drawn twice, a hair apart
             pages = [(page.dedupe_chars().extract_text() or "") for page in pdf.pages]
             return pages, dict(pdf.metadata or {})
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ReadError(ENCRYPTED_REASON) from exc
-    except PdfminerException as exc:
+    except (OSError, MemoryError):
+        raise
+    except Exception as exc:  # pdfminer fails in many ways on a broken file
         raise ReadError(_reason_for(exc.args[0] if exc.args else exc)) from exc
-    except (PDFSyntaxError, MalformedPDFException) as exc:
-        raise ReadError(DAMAGED_REASON) from exc
+
+
+@contextmanager
+def _quiet_pdfminer():
+    """Silence pdfminer's warnings about broken objects while one file is read."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _reason_for(cause: object) -> str:

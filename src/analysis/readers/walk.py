@@ -106,13 +106,21 @@ def _walk(folder: Path, rel: str, found: list[tuple[str, Path]], seen: set[str])
         if _is_folder(entry):
             if not entry.name.startswith(".") and not _is_page_assets(entry.name, names):
                 _walk(folder / entry.name, child_rel + "/", found, seen)
-        elif is_input_name(entry.name):
+        elif is_input_name(entry.name) and _is_file_or_link(entry):
             found.append((child_rel, folder / entry.name))
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
+
+
+def _is_file_or_link(entry: os.DirEntry) -> bool:
+    """A regular file, or a link (a broken one is returned to be reported)."""
+    try:
+        return entry.is_file() or entry.is_symlink()
     except OSError:
         return False
 
