@@ -92,7 +92,7 @@ def build_dataset(input_dir: str | Path, *, max_bytes: int = MAX_BYTES,
     copy after the first carries `duplicate_of` = the first copy's source_path,
     and its problems and facts are not repeated.
     """
-    from analysis.readers import find_input_files, read_manifest
+    from analysis.readers import find_input_files, printable_name, read_manifest
 
     root = Path(input_dir)
     if not root.is_dir():
@@ -102,7 +102,7 @@ def build_dataset(input_dir: str | Path, *, max_bytes: int = MAX_BYTES,
     notices, problems, facts, errors = [], [], [], []
     first_path: dict[str, str] = {}
     for path, result in _read_all(root, files, max_bytes, _progress_bar(len(files), progress)):
-        rel = path.relative_to(root).as_posix()
+        rel = printable_name(path.relative_to(root).as_posix())
         if isinstance(result, str):
             errors.append({"source_path": rel, "error": result})
             continue

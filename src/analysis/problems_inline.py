@@ -289,6 +289,10 @@ def _tail_lists(match: str, start: int, news: bool = True) -> list[tuple[int, in
         s0 = _sentence_start(match, m.start())
         opens = list(_TAIL_OPEN.finditer(match, s0, m.start()))
         colon = max(match.rfind(":", s0, m.start()), match.rfind(";", s0, m.start()))
+        # `专项巡察存在:A,B存在错误等问题`: an opener right before a colon opens the list,
+        # a later one sits inside an item
+        if any(o.end() <= colon and not match[o.end():colon].strip() for o in opens):
+            opens = [o for o in opens if o.end() <= colon]
         reported = bool(opens) and bool(_REPORTED_OPEN.search(opens[-1].group(0)))
         if opens and not (news and reported) and \
                 _patterns()["demand"].search(match, s0, opens[-1].start()):

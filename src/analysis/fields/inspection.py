@@ -105,15 +105,18 @@ def _inspector_facts(sc: _Scope) -> tuple[list[Fact], tuple[who.InspectorSpan, i
     title_text = nt.text[sc.title_at:sc.title_at + len(sc.title)] if sc.title_at >= 0 else sc.title
     spans += [(i, 1, sc.title_offset(i.start))
               for i in who.find_inspectors(sc.title_match, title_text)]
-    spans = [s for s in spans if s[0].rank < 3] or spans
     if not spans:
         return [], None
+    several = who.has_several_groups([s[0] for s in spans], nt.match[a:b] + "\n" + sc.title_match)
+    if several:   # a round fed back group by group: a count of groups, never one group
+        spans = [s for s in spans if s[0].rank in (1, 2)] or [s for s in spans if s[0].rank == 0]
+    spans = [s for s in spans if s[0].rank < 3] or spans
     best, _, at = min(spans, key=lambda s: (s[0].rank, s[1], s[0].start))
     end = at + best.end - best.start if at >= 0 else -1
     facts = []
-    if best.rank < 3:
+    if best.rank < 3 and not (several and best.rank == 0):
         facts.append(sc.fact("inspector", best.value, "", at, end))
-    if best.group and best.rank < 3:
+    if best.group and best.rank < 3 and not several:
         facts.append(sc.fact("inspection_group", best.group, "组", at, end))
     if best.round:
         facts.append(sc.fact("inspection_round", best.round, "轮", at, end))
@@ -124,8 +127,9 @@ def _inspector_facts(sc: _Scope) -> tuple[list[Fact], tuple[who.InspectorSpan, i
 
 
 def _level_from_intro(sc: _Scope) -> list[Fact]:
+    """The level from 根据X统一部署, else from an organ named without a group (县委巡察办)."""
     a, b = sc.lead
-    got = who.find_deploy_level(sc.nt.match[a:b])
+    got = who.find_deploy_level(sc.nt.match[a:b]) or who.find_organ_level(sc.nt.match[a:b])
     return [sc.fact("inspector_level", got[2], "", got[0] + a, got[1] + a)] if got else []
 
 
@@ -150,13 +154,15 @@ def _kind_facts(sc: _Scope, inspector: tuple[who.InspectorSpan, int] | None) -> 
     return [sc.fact("inspection_kind", ";".join(kinds), "", start, end)]
 
 
-def _round_facts(sc: _Scope) -> list[Fact]:
-    got = who.find_round(sc.title_match)
+def _round_facts(sc: _Scope, level: str | None) -> list[Fact]:
+    """The first round in the title, else in the lead; a round of another level's body
+    (省委第四轮巡视 in a 区委 group's notice) is skipped."""
+    got = who.find_round(sc.title_match, level)
     if got:
         return [sc.fact("inspection_round", got[2], "轮", sc.title_offset(got[0]),
                         sc.title_offset(got[1]))]
     a, b = sc.lead
-    got = who.find_round(sc.nt.match[a:b])
+    got = who.find_round(sc.nt.match[a:b], level)
     return [sc.fact("inspection_round", got[2], "轮", got[0] + a, got[1] + a)] if got else []
 
 
@@ -221,7 +227,8 @@ def extract_inspection_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fa
     if not any(f.field == "inspector_level" for f in facts):
         facts += _level_from_intro(sc)
     if not any(f.field == "inspection_round" for f in facts):
-        facts += _round_facts(sc)
+        level = next((f.value for f in facts if f.field == "inspector_level"), None)
+        facts += _round_facts(sc, level)
     facts += _kind_facts(sc, inspector)
     facts += _org_facts(sc)
     facts += _date_facts(sc)

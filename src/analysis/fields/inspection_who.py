@@ -41,17 +41,32 @@ def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
 _PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据今去近在向对从和与及并受同])[{_CJK}X]{{2,6}}?)"
 _LEVEL = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
           r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
-          r"|市县|县区|X{1,3}|某{1,2}")
+          r"|市县|县区|市区(?=联动)|X{1,3}|某{1,2}")
 _INSPECTOR = re.compile(
     rf"(?P<cpre>{_N}个)?(?P<term>第?{_N}届)?(?P<level>{_LEVEL})(?:巡察办|巡察工作领导小组)?"
     rf"(?:[{_CJK}]{{2,8}}?领域)?(?P<round>第(?P<rn>{_N})轮(?:政治|常规|专项)?(?:巡察|巡视)?)?"
-    rf"(?P<send>(?:选派|派出|组建|派驻)?的?)(?P<cnt>{_N}个)?(?:第(?P<g1>{_N}|X{{1,2}}))?"
+    rf"(?P<send>(?:选派|派出|组建|派驻)?的?)(?P<cnt>{_N}个|各)?"
+    rf"(?:第(?P<g1>{_N}|X{{1,2}})(?P<more>(?:至|到|、|和)第?{_N})*)?"
     r"(?:专项|提级(?:\(?交叉\)?)?|交叉|机动|上下联动|联动)?(?:巡察|巡视|巡查)"
-    rf"(?:第(?P<g2>{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|(?P<g3>{_N}))?组")
+    rf"(?:第(?P<g2>{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|(?P<g3>{_N}))?(?:工作)?组")
 _BARE_GROUP = re.compile(rf"(?<![{_CJK}])第(?P<g1>{_N})(?:巡察|巡视)组")
 _ROUND = re.compile(rf"第(?P<n>{_N})轮(?!次)(?=[^。;,\n]{{0,8}}?(?:巡察|巡视|巡查|回头看))")
 _DEPLOY = re.compile(rf"(?:根据|按照)(?:{_N}届)?(?P<who>[^,。;\n]{{1,12}}?)"
-                     r"(?:巡察工作领导小组|巡视工作领导小组)?(?:的)?(?:统一|工作)?(?:部署|安排)")
+                     r"(?:巡察工作领导小组|巡视工作领导小组)?(?:关于[^,。;\n]{0,40}?)?(?:的)?"
+                     r"(?:统一|工作)?(?:部署|安排)")
+# an in-house inspector named by its party committee alone: 校党委召开…巡察反馈会,
+# 学校党委于…对X开展了巡察, 自集团公司党委巡察反馈以来
+_IN_HOUSE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[自由经]))(?P<who>(?:校|学校|大学|集团公司|集团|公司)党委)"
+    r"(?=召开[^。]{0,30}(?:巡察|巡视)|向[^。]{2,40}反馈|(?:于[^,。]{0,20})?对[^。]{2,40}(?:巡察|巡视)"
+    r"|(?:巡察|巡视)反馈)")
+# the level of the body that inspects, when no group is named: 县委巡察工作领导小组,
+# 区委巡察办, 辽中区委已经开展六轮常规巡察
+_ORGAN = re.compile(
+    rf"(?P<who>{_PLACE}?(?:省|市|州|盟|区|县|旗)委|中央|(?:校|学校)党委|集团(?:公司)?党委)"
+    r"(?:(?:巡察|巡视)(?:工作领导小组|办|机构)|(?:已经?)?(?:开展|派出|组建)[^。,]{0,10}(?:巡察|巡视))")
+_ROUND_OWNER = re.compile(rf"(?:省委|市委|州委|区委|县委|旗委|中央|自治区党委)(?:{_N}届)?$")
+_SEVERAL = re.compile(rf"{_N}个(?:巡察|巡视)组|各(?:巡察|巡视)组|分{_N}个?组")
 
 
 @dataclass(frozen=True)
@@ -87,7 +102,7 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
             if m["send"] == "的":  # 校党委第二轮巡察的3个巡察组 -> 校党委3个巡察组
                 b += 1
             value = value[:a] + value[b:]
-        counted = bool(m["cnt"] or m["cpre"])
+        counted = bool(m["cnt"] or m["cpre"] or m["more"])
         number = None if counted else parse_cn_int(m["g1"] or m["g2"] or m["g3"] or "")
         rank = 1 if counted else (0 if number else 2)
         out.append(InspectorSpan(start, m.end(), value, number,
@@ -96,7 +111,42 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
             out.append(InspectorSpan(m.start(), m.end(), value, parse_cn_int(m["g1"]), None, 3))
+    for m in _IN_HOUSE.finditer(match):
+        if not any(i.start <= m.start() < i.end for i in out):
+            value = text[m.start("who"):m.end("who")]
+            out.append(InspectorSpan(m.start("who"), m.end("who"), value, None, None, 2))
     return sorted(out, key=lambda i: i.start)
+
+
+def has_several_groups(spans: list[InspectorSpan], match: str) -> bool:
+    """Whether the mentions are several numbered groups (a round fed back by each group).
+
+    Two group numbers with a level (市委第四巡察组 … 市委第一巡察组), or two numbers anywhere
+    with a count of groups (2个巡察组分别…, 各巡察组) in the text.
+
+    >>> t = "校党委2个巡察组分别反馈。校党委第一巡察组组长李青、第二巡察组组长王河出席"
+    >>> has_several_groups(find_inspectors(t), t)
+    True
+    >>> t = "学院党委第二巡察组召开反馈会,第一巡察组组长出席"
+    >>> has_several_groups(find_inspectors(t), t)
+    False
+    """
+    numbered = {i.group for i in spans if i.group and i.rank == 0}
+    anywhere = {i.group for i in spans if i.group}
+    return len(numbered) >= 2 or (len(anywhere) >= 2 and bool(_SEVERAL.search(match)))
+
+
+def find_organ_level(match: str) -> tuple[int, int, str] | None:
+    """(start, end, level) of the first inspecting organ named without a group.
+
+    >>> find_organ_level("经县委巡察工作领导小组审定"), find_organ_level("辽中区委已经开展六轮常规巡察")
+    ((1, 3, 'county'), (0, 4, 'county'))
+    """
+    for m in _ORGAN.finditer(match):
+        level = parse_level(m["who"])
+        if level:
+            return m.start("who"), m.end("who"), level
+    return None
 
 
 def parse_level(who: str) -> str | None:
@@ -147,14 +197,20 @@ def find_kinds(match: str, plan_title: bool = False) -> list[tuple[int, int, str
     return sorted(found)
 
 
-def find_round(match: str) -> tuple[int, int, int] | None:
-    """(start, end, round) of the first 第N轮 naming an inspection round.
+def find_round(match: str, level: str | None = None) -> tuple[int, int, int] | None:
+    """(start, end, round) of the first 第N轮 naming an inspection round; with `level`,
+    a round owned by a body of another level (省委第四轮巡视 for a county group) is skipped.
 
     >>> find_round("十三届区委第四轮巡察"), find_round("前六轮巡察反馈"), find_round("第十三届区委机动巡察")
     ((5, 8, 4), None, None)
+    >>> find_round("根据省委第二轮巡视巡察联动部署,市委第四轮巡察分6个组", "municipal")
+    (18, 21, 4)
     """
     for m in _ROUND.finditer(match):
         n = parse_cn_int(m["n"])
+        owner = _ROUND_OWNER.search(match[max(0, m.start() - 12):m.start()])
+        if owner and level and parse_level(owner[0]) not in (None, level):
+            continue
         if n:
             return m.start(), m.end(), n
     return None
