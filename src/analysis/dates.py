@@ -2,7 +2,7 @@
 
 Pieces:
 
-- `parse_cn_int`: small Chinese numerals (一 .. 九十九, 〇/两) and digits -> int;
+- `parse_cn_int` (from analysis.numbers): Chinese numerals and digits -> int;
 - `find_dates(text)`: every date-like span, as `DateSpan(start, end, year, month, day,
   kind)`; `kind` is one of
   ``full`` (year, month and day), ``no_year`` (月 and 日 only), ``relative`` (今年/去年/上年
@@ -25,10 +25,10 @@ from datetime import date, datetime
 from itertools import product
 from typing import Sequence
 
+from analysis.numbers import parse_cn_int  # noqa: F401  (dates read 第十二轮 too)
+
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "〇零○一二三四五六七八九十两"
 
 
@@ -44,33 +44,6 @@ class DateSpan:
     kind: str
     year_offset: int = 0
     options: tuple[tuple[int, int], ...] = field(default=())
-
-
-def parse_cn_int(s: str) -> int | None:
-    """Digits or a Chinese numeral up to 九十九 (also 二〇二三-style digit strings).
-
-    >>> [parse_cn_int(x) for x in ("12", "十二", "二十", "九十九", "十", "两", "二〇二三", "x")]
-    [12, 12, 20, 99, 10, 2, 2023, None]
-    """
-    s = (s or "").strip()
-    if not s:
-        return None
-    if s.isdigit():
-        try:
-            return int(s)
-        except ValueError:  # other Unicode digits int() rejects
-            return None
-    if "十" not in s:
-        if all(c in _CN_DIGITS for c in s):
-            return int("".join(str(_CN_DIGITS[c]) for c in s))
-        return None
-    tens, _, units = s.partition("十")
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
-        return None
-    if (tens and tens not in _CN_DIGITS) or (units and units not in _CN_DIGITS):
-        return None
-    value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-    return value or None
 
 
 def make_date(year: int | None, month: int | None, day: int | None) -> date | None:

@@ -111,7 +111,7 @@ def _inspector_facts(sc: _Scope) -> tuple[list[Fact], tuple[who.InspectorSpan, i
     if several:   # a round fed back group by group: a count of groups, never one group
         spans = [s for s in spans if s[0].rank in (1, 2)] or [s for s in spans if s[0].rank == 0]
     spans = [s for s in spans if s[0].rank < 3] or spans
-    best, _, at = min(spans, key=lambda s: (s[0].rank, s[1], s[0].start))
+    best, _, at = min(spans, key=lambda s: (s[0].rank, s[0].listed, s[1], s[0].start))
     end = at + best.end - best.start if at >= 0 else -1
     facts = []
     if best.rank < 3 and not (several and best.rank == 0):

@@ -38,7 +38,7 @@ def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
 
 
 # a place name may stand before X委 (澜江市委), after punctuation or a term (九届青溪区委)
-_PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据今去近在向对从和与及并受同])[{_CJK}X]{{2,6}}?)"
+_PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据今去近在向对从和与及并受同其])[{_CJK}X]{{2,6}}?)"
 _LEVEL = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
           r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
           r"|市县|县区|市区(?=联动)|X{1,3}|某{1,2}")
@@ -79,6 +79,7 @@ class InspectorSpan:
     group: int | None
     round: int | None
     rank: int  # 0 numbered group, 1 a count of groups, 2 bare (市委巡察组), 3 no level
+    listed: bool = False  # several numbers named (第四、五巡察组, 第一至第五巡察组)
 
 
 def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
@@ -106,7 +107,8 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         number = None if counted else parse_cn_int(m["g1"] or m["g2"] or m["g3"] or "")
         rank = 1 if counted else (0 if number else 2)
         out.append(InspectorSpan(start, m.end(), value, number,
-                                 parse_cn_int(m["rn"]) if m["rn"] else None, rank))
+                                 parse_cn_int(m["rn"]) if m["rn"] else None, rank,
+                                 bool(m["more"])))
     for m in _BARE_GROUP.finditer(match):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
@@ -121,8 +123,9 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
 def has_several_groups(spans: list[InspectorSpan], match: str) -> bool:
     """Whether the mentions are several numbered groups (a round fed back by each group).
 
-    Two group numbers with a level (市委第四巡察组 … 市委第一巡察组), or two numbers anywhere
-    with a count of groups (2个巡察组分别…, 各巡察组) in the text.
+    Two group numbers with a level (市委第四巡察组 … 市委第一巡察组), a group beside a list
+    of groups (市委第二、三巡察组), or two numbers anywhere with a count of groups
+    (2个巡察组分别…, 各巡察组) in the text.
 
     >>> t = "校党委2个巡察组分别反馈。校党委第一巡察组组长李青、第二巡察组组长王河出席"
     >>> has_several_groups(find_inspectors(t), t)
@@ -133,6 +136,8 @@ def has_several_groups(spans: list[InspectorSpan], match: str) -> bool:
     """
     numbered = {i.group for i in spans if i.group and i.rank == 0}
     anywhere = {i.group for i in spans if i.group}
+    if numbered and any(i.listed for i in spans):
+        return True
     return len(numbered) >= 2 or (len(anywhere) >= 2 and bool(_SEVERAL.search(match)))
 
 
