@@ -177,6 +177,15 @@ OUTLINE_CASES = [
     ("progress_report",
      "二、整改情况\n(一)总体情况\n整改情况:反馈问题23个,已完成20个。\n(二)资金管理不规范。\n整改情况:已完成。",
      ["资金管理不规范"]),
+    # 关于“A。B… : a quote holding a description, cut off before it closes: sentence one
+    ("rectification_report",
+     "(一)在“理论学习不够有力”方面\n1.关于“学习贯彻上级部署不够到位”问题的整改\n"
+     "(1)关于“学习研讨不深不透。局党组未组织专题学习,结合青溪实际",
+     ["学习研讨不深不透"]),
+    # a closed quote of two sentences: the statement is the first
+    ("rectification_report",
+     "二、反馈问题整改情况\n(一)关于“台账登记不全。部分科室未建台账。”问题的整改情况\n整改情况:已完成。",
+     ["台账登记不全"]),
     # a plan never lists problems, whatever its headings say
     ("plan",
      "一、总体要求\n二、整治内容\n1.资金管理不到位问题。\n2.违法违规问题。",
@@ -266,12 +275,83 @@ INLINE_CASES = [
     # traditional text with pinyin glued after converted characters
     ("巡察中發(fā)現(xiàn)一些問題,主要是:理論學習不夠深入;財務管理不規範。",
      ["理論學習不夠深入", "財務管理不規範"]),
+    # 问题,主要是 with no colon; the list ends in a bare 等
+    ("巡察中,巡察组发现了一些问题,主要是理论学习不够深入,财务审批把关不严;干部队伍建设有弱项等。"
+     "县委副书记要求,抓好整改。",
+     ["理论学习不够深入", "财务审批把关不严", "干部队伍建设有弱项"]),
+    # a findings cue with no comma, the unit named first (局党委 dropped), long 、 items
+    ("巡察中也发现局党委落实全面从严治党主体责任不够有力、推动青溪区文旅融合发展方面还有差距、"
+     "执行干部选拔任用制度不够严格。",
+     ["落实全面从严治党主体责任不够有力", "推动青溪区文旅融合发展方面还有差距",
+      "执行干部选拔任用制度不够严格"]),
+    # 等较为突出问题: a degree word before 问题
+    ("但巡察也发现,被巡察单位存在基层党建工作薄弱、资产管理制度执行需加强等较为突出问题,需要认真整改。",
+     ["基层党建工作薄弱", "资产管理制度执行需加强"]),
+    # a count right after the list (“三大问题”), then an areas list that is not taken
+    ("反馈了该局党组存在理论武装弱化、制度建设缺失、监督管理不力“三大问题”和财务、采购等方面存在的问题。",
+     ["理论武装弱化", "制度建设缺失", "监督管理不力"]),
+    # per area: 主要存在A、B的情况; the text breaks off inside the last item, which is dropped
+    ("巡察发现,北塘县卫健局在落实上级部署方面,存在服务意识不够牢固等问题;财务管理方面,主要存在"
+     "经费审批责任未压实、票据管理不严的情况;整改方面,主要存在问题销号跟踪不够、部分事项存在反弹隐",
+     ["服务意识不够牢固", "经费审批责任未压实", "票据管理不严", "问题销号跟踪不够"]),
+    # X方面存在 before the first item is a subject; a `、` item cut to one character is dropped
+    ("巡察组指出了一些问题,主要是:对上轮巡察指出的问题整改不到位;班子建设方面存在议事规则执行不严、"
+     "民主生活会质量不高、发",
+     ["对上轮巡察指出的问题整改不到位", "议事规则执行不严", "民主生活会质量不高"]),
+    # 不同程度地存在着 before the first item; a clause cut in mid-word (不够彻) is dropped
+    ("巡察也发现,各被巡察单位还不同程度地存在着理论学习有差距,落实“一岗双责”不到位,"
+     "对审计指出问题整改不够彻",
+     ["理论学习有差距", "落实“一岗双责”不到位"]),
+    # a last item the text ends in, but whole, is kept
+    ("巡察中发现了一些问题。主要是:学习教育有差距;监督管理不到位;内控制度执行不力",
+     ["学习教育有差距", "监督管理不到位", "内控制度执行不力"]),
+    # areas only (在A、B等方面均存在一些问题和短板) after a findings cue: nothing
+    ("反馈指出,3个被巡察党组织工作取得成效。同时,3个被巡察党组织在履行职能、落实“两个责任”"
+     "和队伍建设等方面均存在一些问题和短板。",
+     []),
+    # 挤占挪用 states a misconduct; a short 、 pair of shortcomings is split
+    ("在取得成绩的同时,也存在一些问题。主要表现在:档案管理不规范,挤占挪用专项资金,"
+     "服务意识有差距、整改不彻底等。",
+     ["档案管理不规范", "挤占挪用专项资金", "服务意识有差距", "整改不彻底"]),
+    # 从巡察反馈情况看, opens findings; a bare predicate (形式主义) is not split off
+    ("从巡察反馈情况看,部分单位落实惠农政策有偏差,抓党建工作有短板;形式主义、官僚主义问题禁而不止。"
+     "会议要求,抓好整改。",
+     ["部分单位落实惠农政策有偏差", "抓党建工作有短板", "形式主义、官僚主义问题禁而不止"]),
+    # 主要存在以下问题: is a colon list, not a 主要存在A、B clause
+    ("巡察发现,该中心主要存在以下问题:一是制度执行不严;二是资产登记不及时。",
+     ["制度执行不严", "资产登记不及时"]),
+    # per unit: a line of shortcomings under the unit's name, with no cue word
+    ("北塘县委巡察组近日向2家单位反馈了巡察情况。\n一、县统计局党组\n理论学习不够深入;"
+     "统计数据质量管控不严。\n二、县审计局党组\n审计项目质量管控不严;财务管理不规范。\n",
+     ["理论学习不够深入", "统计数据质量管控不严", "审计项目质量管控不严", "财务管理不规范"]),
+    # bullet lines, each a shortcoming (部分高校 kept, as written)
+    ("巡视反馈指出:\n- 部分高校理论学习不够深入\n- 部分高校选人用人把关不严\n会议要求抓好整改。",
+     ["部分高校理论学习不够深入", "部分高校选人用人把关不严"]),
+    # an opener right before the colon starts the list; 存在错误 inside an item is no opener
+    ("专项巡察存在:部分科室对窗口工作不重视,办事指南内容存在错误等问题。",
+     ["部分科室对窗口工作不重视", "办事指南内容存在错误"]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", INLINE_CASES)
 def test_inline_problems(text, expected):
     assert _problems(text, "feedback_news") == expected
+
+
+SUMMARY_CASES = [
+    # the inspection's findings quoted back to back in a summary (针对巡视反馈的“A,B”“C”等问题)
+    ("从公布的情况看,针对巡视反馈的“理论武装比较薄弱,学风建设有短板”“从严治校有不足”等问题,"
+     "被巡视单位作出了整改。",
+     ["理论武装比较薄弱", "学风建设有短板", "从严治校有不足"]),
+    # 有的 clauses that describe measures (解决…宽松软, 查找…漏洞) are no problems
+    ("从公布的情况看,有的建立整改台账,从根本上解决管理宽松软的问题;有的深入查找制度层面存在的漏洞和短板。",
+     []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUMMARY_CASES)
+def test_summary_problems(text, expected):
+    assert _problems(text, "summary_news") == expected
 
 
 def test_feedback_news_numbered_lines_have_no_rectification():
@@ -340,9 +420,24 @@ def test_parse_status(text, status):
     ("强化政治理论武装", False),
     ("持续推进建章立制", False),
     ("整改力度不减", False),              # 不减 is resolve, not a shortcoming
+    ("挤占挪用专项资金", True),
+    ("从根本上解决管理宽松软", False),    # a measure naming what it cures
+    ("深入查找制度层面存在的漏洞", False),
+    ("解决群众诉求不及时", True),          # a negated end after the same verb
+    ("窗口工作不重视", True),
 ])
 def test_is_deficiency(statement, expected):
     assert is_deficiency(statement) is expected
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("审计指出问题整改不够彻", False),     # 不够彻底 cut in mid-word
+    ("内控制度执行不力", True),
+    ("销号跟踪不够", True),
+    ("违规使用会议经", False),              # a misconduct start proves nothing when cut
+])
+def test_is_deficiency_closed(statement, expected):
+    assert is_deficiency(statement, closed=True) is expected
 
 
 @pytest.mark.parametrize("heading, statement", [
@@ -356,6 +451,7 @@ def test_is_deficiency(statement, expected):
     ("“一把手”问题突出", "“一把手”问题突出"),      # the quote is only the subject
     ("关于“台账不全”问题的", "台账不全"),               # cut before a glued 整改落实情况:
     ("1.理论学习不够系统", "1.理论学习不够系统"),        # markers are the outline's business
+    ("关于“学习研讨不深不透。局党组未组织学习", "学习研讨不深不透"),  # quote never closed
 ])
 def test_clean_statement(heading, statement):
     assert clean_statement(heading) == statement

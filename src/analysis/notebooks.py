@@ -5,8 +5,6 @@ written back. Their figures land in figures_dir() through save_figure.
 """
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 
@@ -22,6 +20,6 @@ def execute_notebook(path: Path, timeout: int = 600) -> None:
 
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    os.environ.setdefault("PYTHONWARNINGS", "default")
+                            resources={"metadata": {"path": str(path.parent)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
     client.execute()

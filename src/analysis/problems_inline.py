@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from analysis.fields.context import NoticeText
 from analysis.model import Problem
-from analysis.problems_text import is_bare_predicate, is_deficiency, read_vocabulary
+from analysis.problems_text import (is_bare_predicate, is_deficiency, read_vocabulary,
+                                    strip_quotes)
 
 _NUM = r"[\d一二三四五六七八九十百两]+"
 _COUNT_TAIL = (r"(?:" + _NUM + r"(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?"
@@ -132,8 +133,11 @@ def _subject_end(match: str, s: int, e: int) -> int:
 
 
 def _balance_quotes(match: str, s: int, e: int) -> tuple[int, int]:
-    """Drop a quote left open or closed alone at either end (“A,B” split on the comma)."""
+    """Drop a quote left open or closed alone at either end (“A,B” split on the comma),
+    and the quotes around a whole quoted shortcoming (“A有不足”, not “小官巨腐”)."""
     item = match[s:e]
+    if strip_quotes(item) != item and is_deficiency(item[1:-1]):
+        return s + 1, e - 1
     if item.startswith("“") and item.count("“") > item.count("”"):
         s += 1
     elif item.endswith("”") and item.count("”") > item.count("“"):
@@ -339,8 +343,33 @@ def _exist_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
     out = []
     for m in re.finditer(r"(?:主要|突出)存在(?:着)?", match[start:]):
         at = start + m.end()
-        end = re.compile(r"[;。\n]").search(match, at)
+        end = re.compile(r"[;。\n:]").search(match, at)
+        if end and end.group(0) == ":":       # 主要存在以下问题: — a colon list
+            continue
         out.append((at, end.start() if end else len(match), True))
+    return out
+
+
+_BULLET = re.compile(r"[ \t]*[-•·●▪][ \t]*")
+
+
+def _block_lists(match: str, start: int) -> list[tuple[int, int, bool]]:
+    """Lines that are nothing but shortcomings, with no cue before them: a line
+    `A不到位;B不规范。` under a unit's name, or bullet lines `- A不到位`."""
+    out = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", match[start:])]
+    lines = [(start + a, start + b) for a, b in lines]
+    for i, (a, b) in enumerate(lines):
+        bullet = _BULLET.match(match, a)
+        if bullet:
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(_BULLET.match(match, lines[j][0]) for j in near) and \
+                    is_deficiency(match[bullet.end():b].rstrip("。;")):
+                out.append((bullet.end(), b, True))
+            continue
+        parts = [match[c:d] for c, d in _split_on(match, a, b, ";。") if match[c:d].strip()]
+        if len(parts) >= 2 and all(len(p) <= _ITEM_MAX and is_deficiency(p) for p in parts):
+            out.append((a, b, True))
     return out
 
 
@@ -378,9 +407,10 @@ def find_inline_spans(match: str, start: int = 0, news: bool = True) -> list[tup
     lists = sorted(_colon_lists(match, start) + _tail_lists(match, start, news)
                    + _some_lists(match, start) + _ordinal_lists(match, start)
                    + _exist_lists(match, start))
-    # weakest cue: only over text no other list covers
-    lists += [(s, e, strict) for s, e, strict in _finding_lists(match, start)
-              if not any(a < e and s < b for a, b, _ in lists)]
+    # weakest cues: only over text no other list covers
+    for weak in (_finding_lists, _block_lists):
+        lists += [(s, e, strict) for s, e, strict in weak(match, start)
+                  if not any(a < e and s < b for a, b, _ in lists)]
     spans: list[tuple[int, int]] = []      # kept sorted, never overlapping
     for s, e, strict in lists:
         end = _finished(match, s, e)

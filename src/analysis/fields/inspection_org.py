@@ -73,14 +73,15 @@ def _patterns() -> dict[str, re.Pattern]:
         # A党支部、B党委三户被巡察企业: the list, without its count of units
         "appositive": re.compile(rf"^(?P<list>.+、.+?{_PARTY}){_COUNT}[^、]{{0,12}}$"),
         "count": re.compile(rf"^{_COUNT}"),
-        "sub_unit": re.compile(r"^(?:其|下属|所属|所辖|辖区|下辖)"),
+        "sub_unit": re.compile(r"^(?:其|下属|所属|所辖|辖区|下辖|直属|[局院校委]属)"),
+        "not_org": re.compile(r"(?:干部|职工|党员|群众|人员|成员|师生)$"),
         "vague": re.compile(r"^(?:该|上述|相关|有关|各|全体|所有|部分|其他)"),
         # 向A局党组领导班子及党组书记反馈: the org without the people it was told to
         "people": re.compile(r"(?<=..)(?:主要负责人|主要负责同志|领导班子|班子成员)(?:成员)?(?:和|及).*$"
                              r"|(?<=..)(?:主要负责人|主要负责同志|领导班子|班子成员)(?:成员)?$"),
         # a person or a post, not an org (向许青反馈, 向局党组书记、局长反馈)
         "person": re.compile(r"书记|主任|局长|院长|校长|同志|负责人|单独|个别|^领导班子"),
-        "org_end": re.compile(r"[局委办院厅部所站馆校会社行队镇乡村区县市省组处科室团司厂场园业]$"
+        "org_end": re.compile(r"[局委办院厅部所站馆校会社行队镇乡村区县市省组处科室团司厂场园业学台]$"
                               r"|党|班子|单位|\)$"),
     }
 
@@ -175,8 +176,9 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
     """
     pats = _patterns()
     main = [m for m in mentions if m.kind != "subject"]
-    if len(main) > 1:
+    if len(main) > 1:   # sub-units and people (对全局干部开展…) are no other org
         main = [m for m in main if not pats["sub_unit"].match(m.org)] or main
+        main = [m for m in main if is_org_like(m.org)] or main
     if not main:
         main = [m for m in mentions if m.kind == "subject"][:1]
     if not main:
@@ -196,6 +198,18 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
     first = groups[0][0]
     same = [m for m in mentions if same_org(first.org, m.org)]
     return next((m for m in same if has_party_suffix(m.org) and org_core(first.org) in m.org), first)
+
+
+def is_org_like(org: str) -> bool:
+    """Whether a mention ends like an organisation (a party organ, 局, 学院, a count of units).
+
+    >>> is_org_like("区档案馆"), is_org_like("8个区直部门党组织"), is_org_like("局机关全体干部")
+    (True, True, False)
+    """
+    pats = _patterns()
+    if pats["not_org"].search(org):
+        return False
+    return bool(has_party_suffix(org) or pats["org_end"].search(org) or pats["count"].match(org))
 
 
 def is_self_ref(org: str) -> bool:
