@@ -130,7 +130,15 @@ CASES = [
     ("根据中央统一部署,今年3月至5月,中央巡视组对甲省、乙省、丙市开展了常规巡视,对某部、某集团开展了"
      "专项巡视,并于7月陆续向上述地区、单位党委(党组)反馈了巡视意见。现将整改情况集中公布。",
      dict(inspected_org=None, inspector_level="central")),
-    # 20. an enterprise round: three firms fed back by three groups of the group company
+    # 20. a news-site byline glued before the lead, the headline repeated below it, and the
+    #     court's short name (澜江中院党组) beside its full name
+    ("某某网讯(记者 李青 通讯员 王河)2025年5月6日,青海省澜江市委第二巡察组向澜江市中级人民法院党组反馈"
+     "巡察情况。澜江市委副书记出席会议并讲话,组长代表巡察组向澜江中院党组进行了反馈,澜江中院党组副书记"
+     "主持会议并作表态发言。\n澜江市委第二巡察组向澜江市中级人民法院党组反馈巡察情况\n根据澜江市委统一部署,"
+     "2025年2月3日至4月2日,澜江市委第二巡察组对澜江市中级人民法院党组开展了巡察。",
+     dict(doc_type="feedback_news", inspected_org="澜江市中级人民法院党组", inspector="澜江市委第二巡察组",
+          inspector_level="municipal", inspection_group=2)),
+    # 21. an enterprise round: three firms fed back by three groups of the group company
     ("9月8日,集团党委第五轮政治巡察三个巡察组分别向集团所属物流公司党支部、置业公司党总支、设计院党委"
      "三户被巡察企业反馈了巡察意见。\n按照程序,三个巡察组先后进行了反馈。",
      dict(doc_type="feedback_news", inspected_org="集团所属物流公司党支部、置业公司党总支、设计院党委",
@@ -152,9 +160,9 @@ def test_realistic_openings(text, expected):
     ("3月2日,区委第一巡察组向区卫健委党组反馈巡察情况。巡察组组长向区卫健委党组书记、主任王河反馈了"
      "有关问题。", "区卫健委党组"),
     # 领导班子 and 主要负责人 after the org are dropped
-    ("区委第四巡察组向云岭镇党委主要负责人和领导班子反馈了巡察情况。", "云岭镇党委"),
+    ("5月6日,区委第四巡察组向云岭镇党委主要负责人和领导班子反馈了巡察情况。", "云岭镇党委"),
     # a list, then 领导班子及书记: the list only
-    ("区委派出的4个巡察组分别向区林业局、区水务局等4家党委(支部)领导班子及党委(支部)书记进行巡察意见反馈。",
+    ("近日,区委派出的4个巡察组分别向区林业局、区水务局等4家党委(支部)领导班子及党委(支部)书记进行巡察意见反馈。",
      "区林业局、区水务局等4家党委(支部)"),
 ])
 def test_feedback_people_are_no_org(text, org):

@@ -168,6 +168,44 @@ CORE = ("按照区委统一部署,2019年6月8日至8月13日,区委第九巡察
      dict(inspector="区委第二巡查组", inspection_group=2)),
     # 日常巡查 is an ordinary patrol, no inspector
     ("单位开展日常巡查,发现问题及时整改。", dict(inspector=None, inspection_group=None)),
+    # all groups of a round: 各巡察组 and 第一至第五巡察组 are counts of groups
+    ("近日,县委各巡察组向本轮被巡察党组织反馈了巡察情况。",
+     dict(inspector="县委各巡察组", inspection_group=None, inspector_level="county")),
+    ("5月6日,区委第一至第五巡察组向被巡察的10个党组织反馈了巡察情况。",
+     dict(inspector="区委第一至第五巡察组", inspection_group=None, inspected_org="10个党组织")),
+    # several numbered groups in one lead: no single group, no inspector but a count
+    ("市委第二、三巡察组对市统计局等2个单位开展了巡察,市委第一巡察组同步对市档案馆开展了巡察。",
+     dict(inspector="市委第二、三巡察组", inspection_group=None, inspector_level="municipal")),
+    ("近日,校党委2个巡察组分别向化学学院、外国语学院进行了反馈。校党委第一巡察组组长李青、"
+     "第二巡察组组长王河分别反馈了巡察情况。",
+     dict(inspector="校党委2个巡察组", inspection_group=None, inspector_level="university")),
+    # ... but one stray number beside the named group is a slip, not a round of groups
+    ("6月3日,在行政楼召开学院党委第二巡察组巡察护理系党总支意见反馈会议。第一巡察组组长出席。",
+     dict(inspector="学院党委第二巡察组", inspection_group=2)),
+    # a city and district group working together
+    ("市区联动巡察组于2020年4月7日至5月8日对青溪区法院进行了巡察。",
+     dict(inspector="市区联动巡察组", inspector_level="municipal", inspection_kind="linked")),
+    # 巡察工作组 is a group
+    ("学校党委第三巡察工作组对艺术学院党总支开展了巡察。",
+     dict(inspector="学校党委第三巡察工作组", inspection_group=3, inspector_level="university")),
+    # the party committee inspects in its own name (university, group company)
+    ("9月12日上午,校党委召开第五届党委第三轮巡察集中反馈会,通报巡察发现的突出问题。",
+     dict(inspector="校党委", inspector_level="university", inspection_group=None)),
+    ("学校党委于2023年11月下旬对机械学院开展了巡察工作。",
+     dict(inspector="学校党委", inspector_level="university", inspected_org="机械学院")),
+    ("自集团公司党委巡察反馈意见以来,公司党委先后召开4次会议研究整改。",
+     dict(inspector="集团公司党委", inspector_level="enterprise")),
+    # the intro names the body by 关于…的安排
+    ("根据学校党委巡察工作领导小组关于四届党委第一轮巡察反馈工作的安排,7月6日,党委第二巡察组向"
+     "艺术学院党委反馈巡察情况。",
+     dict(inspector="党委第二巡察组", inspector_level="university", inspection_round=1)),
+    # no group and no intro: the level from the organ that inspects
+    ("北塘县通过三项措施推进巡察整改。巡察发现的问题经县委巡察工作领导小组审定后反馈。",
+     dict(inspector=None, inspector_level="county")),
+    ("澜江区委已经开展五轮常规巡察,对全区40个单位党组织开展了巡察。",
+     dict(inspector=None, inspector_level="county")),
+    # 其中 is no place name
+    ("其中市委第四巡察组对澜江港务集团党委开展了巡察。", dict(inspector="市委第四巡察组")),
 ])
 def test_inspector_and_core(text, expected):
     check(extract(text), expected)
@@ -230,6 +268,14 @@ def test_kind(text, title, kind):
     # the round in the title
     ("根据区委统一部署,区委第二巡察组对区人社局党组开展了巡察。",
      "区人社局党组关于区委第九轮巡察反馈意见整改进展情况的通报", 9, 2),
+    # the province's round is not the county group's round
+    ("根据十二届省委第四轮巡视工作带巡察有关要求,区委第一联动巡察组对区法院党组进行了巡察。", "",
+     None, 1),
+    # ... and the city's own round after the province's is
+    ("根据省委第二轮巡视巡察联动工作部署,市委第四轮巡察分6个组开展,市委第三巡察组对市档案馆开展了巡察。",
+     "", 4, 3),
+    # a central round under a provincial inspector: only the provincial one counts
+    ("根据十九届中央第六轮巡视部署,省委第二巡视组对某市开展了巡视。", "", None, 2),
 ])
 def test_round_and_group(text, title, rnd, group):
     got = extract(text, title=title)
@@ -268,6 +314,56 @@ def test_round_and_group(text, title, rnd, group):
      "石湾村、桥头村等4个村级党组织"),
     # with 中共 and place, kept as the sentence says
     ("县委第一巡察组对中共北塘县统计局党组开展了巡察。", "", "中共北塘县统计局党组"),
+    # feedback news forms: 召开巡察X情况反馈会, 到X反馈, 巡察X意见反馈会, 巡察X的反馈意见
+    ("8月3日,市委第四巡察组召开巡察市卫健委党委情况反馈会。", "", "市卫健委党委"),
+    ("4月2日,副市长率市委第三巡察组到市教育局反馈巡察“回头看”情况。", "", "市教育局"),
+    ("11月4日下午,学院党委巡察艺术学院、青溪校区管理委员会党总支意见反馈会在行政楼召开。", "",
+     "艺术学院、青溪校区管理委员会党总支"),
+    ("院党委学习了区委巡察办《关于印发区委专项巡察组关于专项巡察澜江市中心医院党委的反馈意见的通知》。",
+     "", "澜江市中心医院党委"),
+    # visits: 巡察组到X督查回访, 一行N人到X开展…回访督查
+    ("3月20日,市委第四巡察组到青溪城投公司督查回访巡察反馈问题整改落实情况。", "", "青溪城投公司"),
+    ("3月2日,县纪委一行4人到云岭镇开展为期3天的巡察反馈问题整改落实情况回访督查工作。", "", "云岭镇"),
+    # a meeting of the inspected org itself, when nothing else names it
+    ("2月7日,澜江设计院公司党委召开专题会议,研究巡察整改工作。", "", "澜江设计院公司党委"),
+    # 学校党委 holding the feedback meeting is the inspector, not the inspected
+    ("9月6日,学校党委召开第三轮巡察集中反馈会,通报巡察发现的问题。", "", None),
+    # ... and the same org named with its party organ in that meeting
+    ("7月7日下午,机械学院党委在报告厅召开巡察整改情况通报会。学校党委于2023年11月对机械学院开展了巡察。",
+     "", "机械学院党委"),
+    # lists and counts of units, as written (the lead-in 本轮巡察的 / 被巡察的 dropped)
+    ("4月7日到11日,三个巡察组分别向本轮巡察的护理学院、艺术学院等3家二级党委进行了“一对一”的巡察反馈。",
+     "", "护理学院、艺术学院等3家二级党委"),
+    ("15个省委巡视组分别向41个被巡视党组织进行了现场反馈。", "", "41个被巡视党组织"),
+    ("按照区委统一部署,区委分5组对区委宣传部、区档案馆、区文联、区科协、区医保局、区人社局、区科技局、"
+     "西关街道办事处、东关街道办事处等12个单位开展了集中巡察。", "",
+     "区委宣传部、区档案馆、区文联、区科协、区医保局、区人社局、区科技局、西关街道办事处、东关街道办事处等12个单位"),
+    # a list, then the count of the same units (三户被巡察企业): the list
+    ("9月2日,三个巡察组分别向物流公司党支部、置业公司党总支、设计院党委三户被巡察企业反馈了巡察意见。",
+     "", "物流公司党支部、置业公司党总支、设计院党委"),
+    # the inspection names two sets of units with no total, the feedback 上述单位: nothing
+    ("中央巡视组对甲省、乙省开展了常规巡视,对某部、某大学开展了专项巡视,并陆续向上述地区、单位党委反馈了意见。",
+     "", None),
+    # ... but when the feedback names its total, that total
+    ("区委4个巡察组对区民政局等4家单位开展常规巡察;对区教育局直属的32家事业单位开展专项巡察。"
+     "2022年1月27日,区委4个巡察组向36家被巡察单位党组织全面反馈巡察情况。", "", "36家被巡察单位党组织"),
+    # the count after what the round covered (…涉及的31家党组织)
+    ("9月2日至10日,市委6个巡察组分别向本轮常规巡察、专项巡察涉及的28家党组织进行了反馈。", "",
+     "28家党组织"),
+    # 组长反馈了对X的巡察情况
+    ("3月2日下午,县委第三巡察组在云岭镇召开巡察“回头看”情况反馈大会,县委第三巡察组组长反馈了对云岭镇"
+     "石湾社区、桥头村的巡察“回头看”情况。", "", "云岭镇石湾社区、桥头村"),
+    # people and posts are not the org told the feedback
+    ("会前,党委第四巡察组向许青反馈了巡察情况,移交了反馈材料。", "", None),
+    # a sector of the region naming itself is kept as written
+    ("市委第三专项巡察组对我区医疗卫生系统开展了专项巡察。", "", "我区医疗卫生系统"),
+    # 我院党组 with no title: the body's own name for it
+    ("市委巡察一组对我院党组开展了巡察。\n一、整改情况\n市中级法院党组严格落实整改要求。", "", "市中级法院党组"),
+    # the villages are inspected; 镇党委 (their superior, told the feedback) is no other org
+    ("县委第二巡察组对石湾村、桥头村等4个村级党组织开展了巡察,并向镇党委反馈了巡察意见。",
+     "云岭镇党委关于巡察整改情况的通报", "石湾村、桥头村等4个村级党组织"),
+    # 对全局干部开展…: people, not a second org
+    ("区委第二巡察组对区档案馆党组开展了巡察。局党组对全局干部开展了巡察整改警示教育。", "", "区档案馆党组"),
 ])
 def test_inspected_org(text, title, org):
     assert extract(text, title=title).get("inspected_org") == org

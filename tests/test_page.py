@@ -280,6 +280,14 @@ DOC_TYPE_CASES = [
     # a county's progress across rounds: finished counts in the lead beat a 反馈会议 mention
     ("", "北塘县委扎实做好巡察“后半篇文章”。截至目前,前五轮反馈的820个问题已完成整改801个,完成率达97%。"
          "巡察反馈时,领导小组成员参加反馈会议并提出要求。", "summary_news"),
+    # 主持会议并作了表态发言 (with 了) in the lead
+    ("", "近日,青溪区委第三巡察组向区水务局党组反馈了巡察意见,局党组书记主持会议并作了表态发言。", "feedback_news"),
+    # a mobilisation meeting of an inspection is other news, though its lead has 表态发言
+    ("", "根据县委统一部署,10月11日,县委第一巡察组对县城投集团党委开展巡察“回头看”工作动员会在集团会议室"
+         "召开。集团党委书记主持会议并作表态发言。", "other"),
+    # ... while a feedback meeting that mentions 听取 in its first sentence stays feedback news
+    ("", "6月3日,县委第二巡察组巡察县医保局党组情况反馈会召开,会议传达了县委书记听取巡察情况汇报时的讲话精神。",
+     "feedback_news"),
     # meetings that study the rectification are other news
     ("", "3月2日,澜江设计院公司党委召开专题会议,研究巡察整改和审计整改工作,会议要求压实责任。", "other"),
     ("", "为确保市委巡察组反馈意见整改落实到位,4月9日下午,院党委召开党委会专题研究部署巡察反馈整改工作。",

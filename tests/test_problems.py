@@ -327,6 +327,13 @@ INLINE_CASES = [
     # bullet lines, each a shortcoming (部分高校 kept, as written)
     ("巡视反馈指出:\n- 部分高校理论学习不够深入\n- 部分高校选人用人把关不严\n会议要求抓好整改。",
      ["部分高校理论学习不够深入", "部分高校选人用人把关不严"]),
+    # the findings named again in a later demand are not counted twice
+    ("巡察发现,该局主要是:理论学习不够深入;财务管理不规范。针对巡察反馈的理论学习不够深入、"
+     "财务管理不规范等问题,局党组表示将认真整改。",
+     ["理论学习不够深入", "财务管理不规范"]),
+    # praise, then 但…存在一些薄弱环节 / 一定差距: nothing named
+    ("从巡察情况看,各单位总体情况良好,但仍存在一些薄弱环节。巡察组认为,该局工作扎实,但也存在一定差距。",
+     []),
     # an opener right before the colon starts the list; 存在错误 inside an item is no opener
     ("专项巡察存在:部分科室对窗口工作不重视,办事指南内容存在错误等问题。",
      ["部分科室对窗口工作不重视", "办事指南内容存在错误"]),
@@ -340,11 +347,18 @@ def test_inline_problems(text, expected):
 
 SUMMARY_CASES = [
     # the inspection's findings quoted back to back in a summary (针对巡视反馈的“A,B”“C”等问题)
-    ("从公布的情况看,针对巡视反馈的“理论武装比较薄弱,学风建设有短板”“从严治校有不足”等问题,"
-     "被巡视单位作出了整改。",
-     ["理论武装比较薄弱", "学风建设有短板", "从严治校有不足"]),
+    ("据通报,针对巡视反馈的“安全培训比较薄弱,档案管理有短板”“内控监督有不足”等问题,"
+     "各企业已逐项整改。",
+     ["安全培训比较薄弱", "档案管理有短板", "内控监督有不足"]),
+    # 其中,A、B、C等尤为突出: each short item is named a salient problem, quotes kept
+    ("据通报,上述企业在作风建设等方面存在一些问题。其中,工程招标等环节吃拿卡要、"
+     "“关键岗位”插手项目、“微腐败”等尤为突出。",
+     ["工程招标等环节吃拿卡要", "“关键岗位”插手项目", "“微腐败”"]),
+    # what a look-back checks (看…是否存在A、B等问题) is no finding
+    ("巡察“回头看”重点看整改是否到位,是否在履职方面存在形式主义、官僚主义等问题。",
+     []),
     # 有的 clauses that describe measures (解决…宽松软, 查找…漏洞) are no problems
-    ("从公布的情况看,有的建立整改台账,从根本上解决管理宽松软的问题;有的深入查找制度层面存在的漏洞和短板。",
+    ("据通报,有的建立问题台账,着力解决审批环节松散的问题;有的认真查找内控制度中的漏洞。",
      []),
 ]
 
@@ -421,10 +435,14 @@ def test_parse_status(text, status):
     ("持续推进建章立制", False),
     ("整改力度不减", False),              # 不减 is resolve, not a shortcoming
     ("挤占挪用专项资金", True),
-    ("从根本上解决管理宽松软", False),    # a measure naming what it cures
+    ("着力解决审批松散", False),          # a measure naming what it cures
     ("深入查找制度层面存在的漏洞", False),
     ("解决群众诉求不及时", True),          # a negated end after the same verb
     ("窗口工作不重视", True),
+    ("宣传氛围不浓", True),
+    ("部分村部建成后不能投入使用", True),
+    ("纪律意识淡薄", True),
+    ("一些薄弱环节", False),              # names nothing: no subject
 ])
 def test_is_deficiency(statement, expected):
     assert is_deficiency(statement) is expected
@@ -512,6 +530,8 @@ def test_doctests():
 
     import analysis.problems
     import analysis.problems_inline
+    import analysis.problems_items
     import analysis.problems_text
-    for module in (analysis.problems, analysis.problems_inline, analysis.problems_text):
+    for module in (analysis.problems, analysis.problems_inline, analysis.problems_items,
+                   analysis.problems_text):
         assert doctest.testmod(module).failed == 0

@@ -73,7 +73,7 @@ def is_deficiency(statement: str, closed: bool = False) -> bool:
     [True, True, True, False, False, True, False, False]
     >>> is_deficiency("整改不够彻"), is_deficiency("整改不够彻", closed=True)
     (True, False)
-    >>> is_deficiency("从根本上解决管党治党宽松软"), is_deficiency("深入查找制度存在的漏洞")
+    >>> is_deficiency("着力解决审批环节宽松软"), is_deficiency("深入查找内控制度的漏洞")
     (False, False)
     """
     clause = _last_clause(statement)
@@ -106,15 +106,16 @@ _NEGATED = re.compile(r"不|未|没有|缺乏|缺少|欠|有待|需|有(?:短板
 
 
 def _is_remedy(clause: str) -> bool:
-    """`从根本上解决…宽松软`, `深入查找…漏洞`: a measure that names what it cures.
+    """`着力解决…宽松软`, `深入查找…漏洞`: a measure that names what it cures.
     A negated end (解决…不到位, 查找…不深入) still states a shortcoming."""
     m = vocabulary_pattern("problems_remedy_verbs.txt", "^").match(clause.strip())
     return bool(m) and not _NEGATED.search(clause, m.end())
 
 
+_GENERIC_NOUN = r"(?:问题|不足之处|不足|差距|短板|弱项|薄弱环节|漏洞|隐患)"
 _GENERIC = re.compile(
-    r"^(?:巡察|巡视|反馈|发现|存在|主要|突出|具体|一些|的)*(?:问题|不足|差距|短板|弱项)"
-    r"(?:和|与|及|、)?(?:问题|不足|差距|短板|弱项)?$")
+    r"^(?:巡察|巡视|反馈|发现|存在|主要|突出|具体|一些|一定|部分|某些|不少|诸多|若干|的)*"
+    + _GENERIC_NOUN + r"(?:和|与|及|、)?" + _GENERIC_NOUN + r"?$")
 
 
 _ANNOUNCE = re.compile(r"存在的(?:主要)?(?:问题|不足|困难|短板)(?:和|与|及)?(?:问题|不足|困难)?$")
@@ -124,8 +125,8 @@ def is_generic(statement: str) -> bool:
     """True for a heading that only announces problems (存在的不足, 主要问题).
 
     >>> [is_generic(s) for s in ("存在的不足和问题", "巡察发现的主要问题", "整改工作中存在的不足",
-    ...                          "作风不实", "班子建设存在短板")]
-    [True, True, True, False, False]
+    ...                          "作风不实", "班子建设存在短板", "一些薄弱环节", "一定差距")]
+    [True, True, True, False, False, True, True]
     """
     s = statement.strip(_TRAIL)
     return bool(_GENERIC.match(s) or _ANNOUNCE.search(s))

@@ -10,15 +10,24 @@ after 截至/截止.
 
 Decisions:
 - inspector: the first mention with a group number (else a count of groups, else a bare
-  市委巡察组), as written but without the term and round prefix
-  (六届市委第五轮巡察第十二巡察组 -> 市委第十二巡察组, round 5); a bare 巡察组 is no inspector.
-- inspector_level: from the inspector, else from the 根据X统一部署 intro.
+  市委巡察组 or an in-house 校党委/集团公司党委), the title's before the lead's, as written
+  but without the term and round prefix (六届市委第五轮巡察第十二巡察组 -> 市委第十二巡察组,
+  round 5); a bare 巡察组 is no inspector. When the lead names several groups (市委第四、五
+  巡察组 … 市委第一巡察组; 2个巡察组分别… with two numbers) there is no group, and the
+  inspector is a count of groups (市委各巡察组) or nothing.
+- inspector_level: from the inspector, else from the 根据X统一部署 intro, else from an
+  inspecting organ named without a group (县委巡察工作领导小组, 区委巡察办).
+- inspection_round: from the inspector, else the first 第N轮 whose owner is of the
+  inspector's level (a 区委 group under 省委第四轮巡视 has no round of its own).
 - inspection_kind: cues next to 巡察/巡视 in the title, the inspector's name and the lead,
   in that order; a plan's title also counts its campaign (专项治理“回头看” -> special,
   look_back).
-- inspected_org: as written in the 对X开展…巡察 / 向X反馈 sentences (or a feedback-news
-  title); the same org with its party organ (对市档案馆 … 向市档案馆党组) is preferred;
-  我局/我院 is resolved to the org that issues the title, without a leading 中共.
+- inspected_org: see inspection_org.choose_org. As written in the 对X开展…巡察 / 向X反馈 /
+  巡察X情况反馈会 / 巡察组到X反馈 sentences (or a feedback-news title), a list or count of
+  units as written; the same org with its party organ (对市档案馆 … 向市档案馆党组) is
+  preferred; 我局/我院 is resolved to the org that issues the title, without a leading 中共,
+  else to the body's own name for itself (市法院党组 for 我院党组); several different
+  orgs with no single fed-back one give nothing.
 - dates: the first range in an inspection sentence, the last date before the feedback
   act, and 截至 + a day; years filled in along start <= end <= feedback <= as-of
   (analysis.dates.resolve_dates), the publish date helping when the text gives none.
@@ -49,7 +58,7 @@ class _Scope:
         self.nt = nt
         self.title, self.title_at = _find_title(nt, found)
         self.title_match = to_simplified(self.title)
-        start = nt.body_start
+        start = _lead_start(nt, self.title_at)
         end = min(len(nt.text), start + LEAD_CHARS)
         heading = _HEADING.search(nt.match, start + 20, end)
         self.lead = (start, heading.start() if heading else end)
@@ -69,6 +78,17 @@ class _Scope:
 
     def title_offset(self, start: int) -> int:
         return self.title_at + start if self.title_at >= 0 else -1
+
+
+def _lead_start(nt: NoticeText, title_at: int) -> int:
+    """Where the lead starts: the body, or an earlier sentence-shaped line the page layout
+    left out (a byline glued before the lead: 某某新闻讯(通讯员 …)8月12日,…反馈会召开。)."""
+    pos = 0
+    for line in nt.text[:nt.body_start].split("\n"):
+        if pos != title_at and "。" in line and len(line.strip()) >= 30:
+            return pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+    return nt.body_start
 
 
 def _find_title(nt: NoticeText, found: dict[str, Fact]) -> tuple[str, int]:
@@ -111,7 +131,7 @@ def _inspector_facts(sc: _Scope) -> tuple[list[Fact], tuple[who.InspectorSpan, i
     if several:   # a round fed back group by group: a count of groups, never one group
         spans = [s for s in spans if s[0].rank in (1, 2)] or [s for s in spans if s[0].rank == 0]
     spans = [s for s in spans if s[0].rank < 3] or spans
-    best, _, at = min(spans, key=lambda s: (s[0].rank, s[0].listed, s[1], s[0].start))
+    best, _, at = min(spans, key=lambda s: (s[0].rank, s[0].listed, -s[1], s[0].start))
     end = at + best.end - best.start if at >= 0 else -1
     facts = []
     if best.rank < 3 and not (several and best.rank == 0):
@@ -182,12 +202,11 @@ def _org_facts(sc: _Scope) -> list[Fact]:
                 resolved.append(org.OrgMention(m.start, m.end, got, m.kind))
         else:
             resolved.append(m)
-    best = org.choose_org([org.OrgMention(m.start, m.end, to_simplified(m.org), m.kind)
-                           for m in resolved])
+    simple = [org.OrgMention(m.start, m.end, to_simplified(m.org), m.kind) for m in resolved]
+    best = org.choose_org(simple)
     if best is None:
         return []
-    written = next(m for m in resolved if (m.start, m.end, m.kind) == (best.start, best.end, best.kind)
-                   and to_simplified(m.org) == best.org)
+    written = resolved[simple.index(best)]   # the value as written, traditional kept
     return [sc.fact("inspected_org", written.org, "", written.start, written.end)]
 
 

@@ -38,8 +38,11 @@ class OrgMention:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    selfs = "|".join(_lines("inspection_self_refs.txt"))
-    suffixes = "|".join(_lines("inspection_org_suffixes.txt"))
+    return {**_mention_patterns(), **_clean_patterns()}
+
+
+def _mention_patterns() -> dict[str, re.Pattern]:
+    """Sentences that name the inspected org (group "org")."""
     dui = "|".join(_lines("inspection_dui_words.txt"))
     org = r"[^,。;:!?\n对向]{2,160}?"
     short = r"[^,。;:!?\n]{2,40}?"
@@ -47,16 +50,15 @@ def _patterns() -> dict[str, re.Pattern]:
               r"(?:领导班子)?(?:集中|全面|分别|正式)?(?:进行了?|开展了?)?"
               r"(?:现场|集中|[“\"]一对一[”\"]的?)?(?:宣读)?")
     return {
-        "self": re.compile(rf"我(?:{selfs})(?:党组织|党组|党委|党总支|党支部|领导班子)?"),
-        "suffix": re.compile(rf"(?:{suffixes})(?:\([^)]*\))?$"),
-        "reject": re.compile("|".join(_lines("inspection_org_reject.txt"))),
         "inspect": re.compile(rf"(?:对|进驻)(?!{dui})(?P<org>{org})(?:开展|进行|实施)了?"
                               rf"(?=[^。;\n]{{0,40}}?(?:巡察|巡视|巡查|回头看))"),
         "inspect2": re.compile(rf"(?:对|进驻)(?!{dui})(?P<org>{org})(?=(?:政治|专项)?(?:巡察|巡视)"
                                r"[“\"]?(?:回头看)?[”\"]?(?:工作)?(?:动员会|反馈会|情况反馈))"),
         "feedback": re.compile(rf"向(?P<org>{org}){filler}(?:巡察|巡视)?(?:意见|情况)?反馈"),
+        # 组长反馈了对A社区、B村的巡察“回头看”情况
+        "feedback2": re.compile(rf"反馈了?对(?P<org>{org})的(?:巡察|巡视)"),
         # 巡察组巡察X情况反馈会 · 召开巡察X情况反馈会 · 党委巡察X意见反馈会 · 巡察X的反馈意见
-        "title": re.compile(rf"(?:巡察组|巡视组|召开|党委|党组)(?:进驻|巡察|巡视)(?P<org>{short})"
+        "title": re.compile(rf"(?:巡察组|巡视组|召开|党委|党组|关于|专项)(?:进驻|巡察|巡视)(?!组)(?P<org>{short})"
                             r"(?:情况|意见|的)?(?:集中)?(?:反馈会|反馈大会|反馈会议|工作动员会|动员会"
                             r"|巡察反馈|反馈意见|反馈问题)"),
         # 巡察组到X反馈巡察情况 · 巡察组到X督查回访 · 一行4人到X开展…回访督查
@@ -68,12 +70,29 @@ def _patterns() -> dict[str, re.Pattern]:
                               r"(?=[^。]{0,40}?(?:巡察|巡视))"),
         "publisher": re.compile(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?:中共)?"
                                 rf"(?P<org>[^,。;:!?\n“”《》【】]{{2,40}}?)关于"),
+    }
+
+
+def _clean_patterns() -> dict[str, re.Pattern]:
+    """What an org capture may start or end with, and what makes it no org."""
+    selfs = "|".join(_lines("inspection_self_refs.txt"))
+    suffixes = "|".join(_lines("inspection_org_suffixes.txt"))
+    return {
+        "self": re.compile(rf"我(?:{selfs})(?:党组织|党组|党委|党总支|党支部|领导班子)?"),
+        "suffix": re.compile(rf"(?:{suffixes})(?:\([^)]*\))?$"),
+        "reject": re.compile("|".join(_lines("inspection_org_reject.txt"))),
         # the unit named as 本轮巡察的 / 被巡察的 before a list or count
         "lead_in": re.compile(r"^(?:集团所属|所属)?(?:本轮)?(?:被)?(?:巡察|巡视)?的"),
         # A党支部、B党委三户被巡察企业: the list, without its count of units
         "appositive": re.compile(rf"^(?P<list>.+、.+?{_PARTY}){_COUNT}[^、]{{0,12}}$"),
         "count": re.compile(rf"^{_COUNT}"),
+        # 本轮常规巡察、专项巡察涉及的31家党组织: the round's count (联动巡视的15个城市 is a part)
+        "tail_count": re.compile(rf"(?:^本轮|涉及)[^的]{{0,40}}?的(?P<count>{_COUNT}[^、的]{{1,15}})$"),
         "sub_unit": re.compile(r"^(?:其|下属|所属|所辖|辖区|下辖|直属|[局院校委]属)"),
+        # 校党委, 集团公司党委: a body that inspects its own units
+        "in_house": re.compile(rf"(?:学校|大学|集团公司|集团|公司|[\u4e00-\u9fff])?{_PARTY}"),
+        # 镇党委, 局党组: the publisher's short name for itself or its superior
+        "generic": re.compile(rf"[\u4e00-\u9fff]?{_PARTY}"),
         "not_org": re.compile(r"(?:干部|职工|党员|群众|人员|成员|师生)$"),
         "vague": re.compile(r"^(?:该|上述|相关|有关|各|全体|所有|部分|其他)"),
         # 向A局党组领导班子及党组书记反馈: the org without the people it was told to
@@ -95,6 +114,8 @@ def clean_org(org: str) -> str | None:
     ('10个党组织', '41个被巡视党组织', None)
     >>> clean_org("A镇党委、B村党支部、C局党组三户被巡察单位")
     'A镇党委、B村党支部、C局党组'
+    >>> clean_org("本轮常规巡察、巡察“回头看”涉及的31家党组织"), clean_org("联动巡视的十五个城市")
+    ('31家党组织', None)
     >>> clean_org("我区医疗卫生系统"), clean_org("我县教育领域")
     ('我区医疗卫生系统', '我县')
     """
@@ -118,7 +139,8 @@ def clean_org(org: str) -> str | None:
         return None
     checked = re.sub(r"被(?:巡察|巡视)", "", org) if pats["count"].match(org) else org
     if pats["reject"].search(checked):
-        return None
+        tail = pats["tail_count"].search(org)
+        return clean_org(tail["count"]) if tail else None
     return org
 
 
@@ -134,11 +156,12 @@ def find_org_mentions(match: str) -> list[OrgMention]:
     pats = _patterns()
     out = set()
     for key, kind in (("inspect", "inspect"), ("inspect2", "inspect"), ("feedback", "feedback"),
-                      ("title", "feedback"), ("visit", "visit"), ("subject", "subject")):
+                      ("feedback2", "feedback"), ("title", "feedback"), ("visit", "visit"),
+                      ("subject", "subject")):
         for m in pats[key].finditer(match):
             org = clean_org(m["org"])
-            if not org or (kind == "subject" and len(org) <= 3):
-                continue   # 校党委召开…: the inspector, not the inspected
+            if not org or (kind == "subject" and pats["in_house"].fullmatch(org)):
+                continue   # 学校党委召开…反馈会: the inspector, not the inspected
             start = m.start("org") + max(0, m["org"].find(org))
             out.add(OrgMention(start, start + len(org), org, kind))
     return sorted(out, key=lambda o: (o.start, o.end, o.kind))
@@ -166,7 +189,8 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
 
     Sub-units (下属3个单位, 延伸巡察) do not count as another org. When the inspection
     sentences name different orgs (two rounds of units, no total), the feedback mention
-    decides if it names one org or one count; else nothing is chosen. The chosen org is
+    decides if it names one org or one count (or one named more often than the others,
+    as a full name beside its short form); else nothing is chosen. The chosen org is
     written with its party organ when another mention gives it (对市档案馆 … 向市档案馆党组).
 
     >>> m = [OrgMention(0, 3, "五个学院党组织", "inspect"), OrgMention(9, 14, "化学学院党委", "feedback")]
@@ -176,9 +200,10 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
     """
     pats = _patterns()
     main = [m for m in mentions if m.kind != "subject"]
-    if len(main) > 1:   # sub-units and people (对全局干部开展…) are no other org
+    if len(main) > 1:   # sub-units, people (对全局干部开展…) and 镇党委 are no other org
         main = [m for m in main if not pats["sub_unit"].match(m.org)] or main
         main = [m for m in main if is_org_like(m.org)] or main
+        main = [m for m in main if not pats["generic"].fullmatch(m.org)] or main
     if not main:
         main = [m for m in mentions if m.kind == "subject"][:1]
     if not main:
@@ -192,12 +217,14 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
             group.append(m)
     if len(groups) > 1:
         fed = [g for g in groups if any(m.kind in ("feedback", "visit") for m in g)]
-        if len(fed) != 1:
+        fed.sort(key=len, reverse=True)   # 南通市中级人民法院党组 ×3 beats 南通中院党组 ×1
+        if not fed or (len(fed) > 1 and len(fed[0]) == len(fed[1])):
             return None
         groups = fed
     first = groups[0][0]
     same = [m for m in mentions if same_org(first.org, m.org)]
-    return next((m for m in same if has_party_suffix(m.org) and org_core(first.org) in m.org), first)
+    core = org_core(first.org)
+    return next((m for m in same if has_party_suffix(m.org) and core in m.org), first)
 
 
 def is_org_like(org: str) -> bool:

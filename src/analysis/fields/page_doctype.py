@@ -99,6 +99,8 @@ def _classify_body(body: str) -> tuple[str, re.Match] | None:
     sentence = find_report_sentence(body)
     if m := _is_plan_body(body):
         return "plan", m
+    if not sentence and (m := _other_first_sentence(body)):
+        return "other", m
     if not sentence and (m := _feedback_first_sentence(body)):
         return "feedback_news", m
     if m := _first(cues["summary_news"]["body_lead"], lead):
@@ -119,6 +121,15 @@ def _classify_body(body: str) -> tuple[str, re.Match] | None:
     if len(weak) >= 2 or (weak and opening.count("整改") >= 2):
         return _report_type("", opening), weak[0]
     return None
+
+
+def _other_first_sentence(body: str) -> re.Match | None:
+    """A meeting or visit other than the feedback in the first sentence (…巡察动员会召开,
+    …回访督查…): news of that event, even when its lead reads like feedback news."""
+    first = body[:body.find("。") + 1 if "。" in body else _LEAD_CHARS]
+    if _first(_cues()["feedback_news"]["meeting"], first):
+        return None
+    return _first(_cues()["other"]["body_lead"], first)
 
 
 def _feedback_body(body: str) -> re.Match | None:

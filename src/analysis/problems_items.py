@@ -1,0 +1,224 @@
+"""Items of an inline problem list: how a list span is cut, trimmed and filtered.
+
+`find_items(match, s, e, mode)` turns the span of one list (found by
+analysis.problems_inline) into problem spans: cut on `;` and `。`, on `,` only when both
+halves end in a deficiency predicate, on `、` only when every item is short and ends in
+one; lead-ins (主要是, 巡察发现, 但, 有的 …), subjects (院党委, 党的建设方面存在) and tails
+(等问题, 等N个主要问题, 的情况) removed. All offsets index the simplified text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.problems_text import (is_bare_predicate, is_deficiency, read_vocabulary,
+                                    strip_quotes)
+
+# how a list's items are checked: every item must state a shortcoming (STRICT), most
+# must (LOOSE), or the sentence names each item a salient problem (NAMED)
+STRICT, LOOSE, NAMED = "strict", "loose", "named"
+
+NUM = r"[\d一二三四五六七八九十百两]+"
+DEGREE = r"(?:较为|比较|较|十分|尤为|更为|最为)?"
+_COUNT_TAIL = (r"(?:" + NUM + r"(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?"
+               r"(?:主要|突出|具体|共性)?(?:的)?")
+_TAIL = re.compile(r"(?:等" + _COUNT_TAIL + DEGREE + r"(?:主要|突出)?(?:的)?"
+                   r"(?:问题|不足|短板|情况|现象)?|的(?:问题|情况))$")
+_MARKER = (r"[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|"
+           r"\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]")
+ORD_START = re.compile(rf"\s*(?:{_MARKER})")
+NOT_ITEM = re.compile(r"^(?:要|建议|希望|强调|会议|请)|意见建议|下一步")
+# only areas: 在A、B等方面(均)存在一些问题 names no shortcoming
+_AREAS = re.compile(r"等?方面(?:均|都|还|也|仍)?(?:不同程度地?)?存在(?:着)?"
+                    r"(?:一些|一定的?|部分|不少|某些|诸多)?(?:的)?(?:问题|不足|短板|差距)")
+_TURN = re.compile(r",\s*(?:但是?|然而|不过)")
+_ADVERBS = r"(?:还|仍然?|也|均|都|普遍)*(?:不同程度地?)?(?:还|仍|也|均)?"
+# words that make what precedes an organisation name a clause of its own (落实党委…)
+_SUBJECT_VERBS = re.compile(r"落实|履行|执行|发挥|贯彻|推动|加强|压实|对|向|与|和|在")
+_ITEM_MIN = 4
+ITEM_MAX = 90
+_ENUM_MAX = 34       # 90% of problem statements are this short (PATTERNS 6.1)
+_NAMED_MAX = 16      # a named item under 等尤为突出 (“微腐败”) is short
+
+
+def alternation(name: str) -> str:
+    """One regex alternation of the lines of resources/`name`, longest first."""
+    return "|".join(f"(?:{p})" for p in sorted(read_vocabulary(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def inline_patterns() -> dict[str, re.Pattern]:
+    """Patterns built from the resources/problems_inline_*.txt vocabularies."""
+    cues = alternation("problems_inline_cues.txt")
+    return {
+        "colon": re.compile(rf"(?:{cues})\s*[::]|(?:问题|不足|短板)\s*,\s*(?:如|比如|例如)\s*"
+                            r"|(?<=问题|不足|短板),\s*(?:主要|具体)(?:是|有|表现为|表现在|包括)\s*[::]?"),
+        "lead": re.compile(
+            rf"(?:(?:{alternation('problems_inline_leads.txt')}|{_MARKER})\s*[,:]?\s*)+"),
+        "skip": re.compile(alternation("problems_inline_skip.txt")),
+        "demand": re.compile(alternation("problems_inline_demands.txt")),
+    }
+
+
+@lru_cache(maxsize=1)
+def _subject_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(subject + 存在, bare organisation) from resources/problems_subjects.txt."""
+    lines = read_vocabulary("problems_subjects.txt")
+    every = "|".join(ln.removeprefix("org:") for ln in lines)
+    orgs = "|".join(ln.removeprefix("org:") for ln in lines if ln.startswith("org:"))
+    exist = re.compile(rf"(?:[^,;、。:]{{0,16}}?(?:{every}))?{_ADVERBS}存在(?:着)?")
+    org = re.compile(rf"[^,;、。:\s“”]{{1,6}}?(?:{orgs})"
+                     r"(?!织|书记|副书记|成员|委员|会|的|和|及|、)")
+    return exist, org
+
+
+def trim_item(match: str, s: int, e: int) -> tuple[int, int]:
+    """Remove lead-ins, subjects, tails, stray quotes and punctuation around an item span.
+
+    >>> t = "但巡察也发现局党组理论学习不够深入等问题。"
+    >>> a, b = trim_item(t, 0, len(t)); t[a:b]
+    '理论学习不够深入'
+    >>> t = "党的建设方面存在议事规则执行不严的情况"
+    >>> a, b = trim_item(t, 0, len(t)); t[a:b]
+    '议事规则执行不严'
+    """
+    for _ in range(4):
+        while s < e and match[s] in " ,;:、。":
+            s += 1
+        while e > s and match[e - 1] in " ,;:、。.":
+            e -= 1
+        lead = inline_patterns()["lead"].match(match, s, e)
+        if lead and lead.end() > s:
+            s = lead.end()
+            continue
+        subject = _subject_end(match, s, e)
+        if subject > s:
+            s = subject
+            continue
+        tail = _TAIL.search(match[s:e])
+        if tail and tail.start() > 0 and tail.group(0):
+            e = s + tail.start()
+            continue
+        break
+    return _balance_quotes(match, s, e)
+
+
+def _subject_end(match: str, s: int, e: int) -> int:
+    """End of a subject in front of an item (党的建设方面存在A, 院党委A), or s.
+
+    The rest must still be an item of its own: five characters at least.
+    """
+    exist, org = _subject_patterns()
+    m = exist.match(match, s, e)
+    if not m or m.end() == s:
+        m = org.match(match, s, e)
+        if m and _SUBJECT_VERBS.search(match, s, m.end() - 2):
+            return s
+    return m.end() if m and m.end() > s and e - m.end() >= 5 else s
+
+
+def _balance_quotes(match: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a quote left open or closed alone at either end (“A,B” split on the comma),
+    and the quotes around a whole quoted shortcoming (“A有不足”, not “微腐败”)."""
+    item = match[s:e]
+    if strip_quotes(item) != item and is_deficiency(item[1:-1]):
+        return s + 1, e - 1
+    if item.startswith("“") and item.count("“") > item.count("”"):
+        s += 1
+    elif item.endswith("”") and item.count("”") > item.count("“"):
+        e -= 1
+    return s, e
+
+
+def split_on(match: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
+    """Non-empty pieces of match[s:e] between any of the characters in `sep`."""
+    out, last = [], s
+    for i in range(s, e):
+        if match[i] in sep:
+            out.append((last, i))
+            last = i + 1
+    out.append((last, e))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _split_commas(match: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut on `,` where the left part and the rest both end in a deficiency predicate."""
+    clauses = split_on(match, s, e, ",")
+    out: list[tuple[int, int]] = []
+    start = clauses[0][0]
+    for a, b in clauses:
+        if is_deficiency(match[start:b]) and is_deficiency(match[b:e] or "x不足"):
+            out.append((start, b))
+            start = b + 1
+    if start < e:
+        if out and not is_deficiency(match[start:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((start, e))
+    return out
+
+
+def _split_enum(match: str, s: int, e: int, named: bool = False) -> list[tuple[int, int]]:
+    """Cut on `、` when every item is short and ends in a deficiency predicate (or,
+    named, when every item is short: the sentence calls each one a problem)."""
+    items = split_on(match, s, e, "、")
+    if named and len(items) > 1 and all(_ITEM_MIN <= b - a <= _NAMED_MAX for a, b in items):
+        return items
+    if len(items) > 1 and all(_ITEM_MIN <= b - a <= _ENUM_MAX and is_deficiency(match[a:b])
+                              and not is_bare_predicate(match[a:b]) for a, b in items):
+        return items
+    return [(s, e)]
+
+
+def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
+    """Problem spans in match[s:e]: split, trimmed, filtered.
+
+    When the list opens with an ordinal (一是, 一、, 1.), only the ordinal items count:
+    the sentences that describe each one are skipped.
+
+    >>> t = "学习不深入,作风不扎实;公车私用、超标准接待、资金管理不规范等"
+    >>> [t[a:b] for a, b in find_items(t, 0, len(t), LOOSE)]
+    ['学习不深入', '作风不扎实', '公车私用、超标准接待、资金管理不规范']
+    >>> t = "“安全培训比较薄弱,档案管理有短板”“内控监督有不足”"
+    >>> [t[a:b] for a, b in find_items(t, 0, len(t), STRICT)]
+    ['安全培训比较薄弱', '档案管理有短板', '内控监督有不足']
+    """
+    out = []
+    ordinal = bool(ORD_START.match(match, s))
+    for a, b in _split_quotes(match, split_on(match, s, e, ";。")):
+        if ordinal and not ORD_START.match(match, a):
+            continue
+        if _AREAS.search(match, a, b):
+            continue
+        turns = list(_TURN.finditer(match, a, b))      # praise, 但 shortcomings
+        if turns:
+            a = turns[-1].end()
+        a, b = trim_item(match, a, b)
+        for c, d in _split_commas(match, a, b):
+            for f, g in _split_enum(match, *trim_item(match, c, d), named=mode == NAMED):
+                f, g = trim_item(match, f, g)
+                item = match[f:g]
+                if not (_ITEM_MIN <= len(item) <= ITEM_MAX) or NOT_ITEM.search(item):
+                    continue
+                if mode == STRICT and not is_deficiency(item):
+                    continue
+                out.append((f, g))
+    # a list whose items mostly state no shortcoming is something else (results, tasks)
+    if mode != NAMED and 2 * sum(1 for a, b in out if is_deficiency(match[a:b])) < len(out):
+        return []
+    return out
+
+
+def _split_quotes(match: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut between two quoted items written back to back (“A,B”“C”) when the first
+    quote holds a whole shortcoming; “两违”“三乱”整治不彻底 stays one."""
+    out = []
+    for a, b in spans:
+        for m in re.finditer(r"”(?=“)", match[a:b]):
+            close = a + m.start()
+            open_ = match.rfind("“", a, close)
+            if open_ >= 0 and is_deficiency(match[open_ + 1:close]):
+                out.append((a, close + 1))
+                a = close + 1
+        out.append((a, b))
+    return out
