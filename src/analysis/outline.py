@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+from analysis.numbers import parse_cn_int
+
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -69,21 +69,9 @@ def parse_cn_number(s: str) -> int | None:
     >>> parse_cn_number("甲") is None
     True
     """
-    if not s:
-        return None
-    if s.isdigit() and s.isascii():
-        return int(s)
     if len(s) == 1 and s in _CIRCLED:
         return _CIRCLED.index(s) + 1
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _CN_DIGITS.get(tens, -99) if tens else 1
-        o = _CN_DIGITS.get(ones, -99) if ones else 0
-        value = t * 10 + o
-        return value if value > 0 else None
-    if len(s) == 1 and s in _CN_DIGITS:
-        return _CN_DIGITS[s]
-    return None
+    return parse_cn_int(s)
 
 
 def _raw_markers(text: str) -> list[tuple[str, int | None, int, int]]:
