@@ -212,6 +212,9 @@ DOC_TYPE_CASES = [
     ("青溪区审计局党组关于十三届区委第四轮巡察集中整改进展情况的通报", "", "progress_report"),
     ("【巡察整改】北塘县水务局巡察“回头看”整改进展情况", "", "progress_report"),
     ("问责812人!某省某厅通报巡视整改进展", "", "progress_report"),
+    # 公开 / 公布 / 说明 as the title's last word
+    ("澜江市审计局巡察整改进展情况公开", "", "progress_report"),
+    ("北塘县水务局党组关于巡察整改情况的说明", "", "rectification_report"),
     # progress_report, body only (and title without 进展 but the sentence has it)
     ("", "根据区委统一部署,……。现将巡察整改进展情况予以公布。", "progress_report"),
     ("澜江市民政局党组关于巡察整改情况的通报", "……。现将巡察集中整改进展情况予以公布。", "progress_report"),
@@ -295,6 +298,10 @@ DOC_TYPE_CASES = [
     # report sentences with 现就 / 现对 instead of 现将
     ("", "根据县委统一部署,……。现就巡察整改情况公布如下:", "rectification_report"),
     ("", "根据县委统一部署,……。现对巡察集中整改进展情况予以通报。", "progress_report"),
+    # 特将…, …公示。 and …予以公示
+    ("", "根据县委统一部署,……。特将巡察整改进展情况予以公布。", "progress_report"),
+    ("", "根据县委统一部署,……。现将巡察整改情况公示。", "rectification_report"),
+    ("", "根据县委统一部署,……。现将巡察整改工作进展情况予以公示。", "progress_report"),
     # 反馈指出的问题 inside a report's sentence is no feedback news cue
     ("", "根据区委统一部署,区委第一巡察组对区档案馆党组开展了巡察。针对巡察反馈指出的问题,区档案馆党组"
          "高度重视,扎实推进整改工作,确保整改到位", "rectification_report"),

@@ -140,6 +140,9 @@ def test_places(text, found_values, expected):
     ("中共北塘县文化和旅游体育局党组", "文旅"),  # a merged bureau: its first field
     ("区教育体育局党组", "教育"),
     ("市統計局黨組", "统计"),                # traditional
+    ("青溪區衛健局黨組", "卫健"),            # short name 卫健局, traditional
+    ("北塘县生态环境分局党组", "生态环境"),  # a 分局
+    ("团市委", "共青团"),
 ])
 def test_parse_sector(org, expected):
     assert parse_sector(org) == expected
