@@ -195,6 +195,11 @@ CORE = ("按照区委统一部署,2019年6月8日至8月13日,区委第九巡察
      dict(inspector="学校党委", inspector_level="university", inspected_org="机械学院")),
     ("自集团公司党委巡察反馈意见以来,公司党委先后召开4次会议研究整改。",
      dict(inspector="集团公司党委", inspector_level="enterprise")),
+    # ... but a school or firm holding its own rectification meeting is the inspected, not the
+    # inspector; nor is one that takes the feedback seriously
+    ("根据省委统一部署,省委巡视组对澜江大学开展了巡视。9月1日,学校党委召开巡视整改专题会议。",
+     dict(inspector="省委巡视组", inspector_level="provincial")),
+    ("公司党委对巡察反馈问题高度重视,逐条研究巡察整改措施。", dict(inspector=None)),
     # the intro names the body by 关于…的安排
     ("根据学校党委巡察工作领导小组关于四届党委第一轮巡察反馈工作的安排,7月6日,党委第二巡察组向"
      "艺术学院党委反馈巡察情况。",

@@ -232,6 +232,9 @@ DOC_TYPE_CASES = [
          "区档案馆党组对巡察反馈问题高度重视,成立整改工作领导小组,扎实推进整改", "rectification_report"),
     # feedback news whose only cue is its first sentence
     ("", "6月3日,县委第一巡察组向县统计局党组反馈巡察情况。县委巡察办负责同志出席。", "feedback_news"),
+    # 反馈巡察“回头看”情况 / 反馈第二轮巡视情况: words between 反馈 and 情况
+    ("", "4月2日,市委第五巡察组到市文旅局反馈巡察“回头看”情况。局党组书记出席。", "feedback_news"),
+    ("校党委向外国语学院反馈第二轮巡视情况", "", "feedback_news"),
     # 反馈大会 held in a township, no 巡察情况 wording
     ("", "3月2日下午,县委第三巡察组在云岭镇召开巡察“回头看”情况反馈大会,镇党委书记作表态发言。", "feedback_news"),
     # a report whose lead mentions the feedback meeting is still a report
@@ -290,6 +293,9 @@ DOC_TYPE_CASES = [
          "召开。集团党委书记主持会议并作表态发言。", "other"),
     # ... while a feedback meeting that mentions 听取 in its first sentence stays feedback news
     ("", "6月3日,县委第二巡察组巡察县医保局党组情况反馈会召开,会议传达了县委书记听取巡察情况汇报时的讲话精神。",
+     "feedback_news"),
+    # a rank word (调研员) in a feedback lead is no research visit
+    ("", "近日,市委第三巡察组组长、一级调研员李青带队向市水务局党组进行反馈,局党组书记作表态发言。",
      "feedback_news"),
     # meetings that study the rectification are other news
     ("", "3月2日,澜江设计院公司党委召开专题会议,研究巡察整改和审计整改工作,会议要求压实责任。", "other"),

@@ -208,13 +208,7 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
         main = [m for m in mentions if m.kind == "subject"][:1]
     if not main:
         return None
-    groups: list[list[OrgMention]] = []
-    for m in main:
-        group = next((g for g in groups if same_org(g[0].org, m.org)), None)
-        if group is None:
-            groups.append([m])
-        else:
-            group.append(m)
+    groups = _group_by_org(main)
     if len(groups) > 1:
         fed = [g for g in groups if any(m.kind in ("feedback", "visit") for m in g)]
         fed.sort(key=len, reverse=True)   # 南通市中级人民法院党组 ×3 beats 南通中院党组 ×1
@@ -225,6 +219,18 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
     same = [m for m in mentions if same_org(first.org, m.org)]
     core = org_core(first.org)
     return next((m for m in same if has_party_suffix(m.org) and core in m.org), first)
+
+
+def _group_by_org(mentions: list[OrgMention]) -> list[list[OrgMention]]:
+    """Mentions grouped by the org they name, in order of first appearance."""
+    groups: list[list[OrgMention]] = []
+    for m in mentions:
+        group = next((g for g in groups if same_org(g[0].org, m.org)), None)
+        if group is None:
+            groups.append([m])
+        else:
+            group.append(m)
+    return groups
 
 
 def is_org_like(org: str) -> bool:
