@@ -380,6 +380,9 @@ def test_inspected_org(text, title, org):
     ("2024年6月3日,县委第一巡察组向县统计局党组反馈巡察情况。\n根据县委统一部署,2024年3月5日"
      "至4月28日,县委第一巡察组对县统计局党组开展了巡察。", None,
      dict(feedback_date="2024-06-03", inspection_start="2024-03-05", inspection_end="2024-04-28")),
+    # words between 反馈 and 情况: the look-back round is named
+    ("根据校党委统一部署,2023年5月9日,校党委第二巡视组向澜江学院党委反馈第三轮巡视“回头看”情况。",
+     None, dict(feedback_date="2023-05-09")),
     # yearless feedback after a December end: next year
     ("2023年11月20日至12月15日,市委第三巡察组对市档案馆党组开展了巡察。2月13日,市委第三巡察组"
      "向市档案馆党组反馈了巡察意见。", None,
