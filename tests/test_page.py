@@ -407,3 +407,17 @@ def test_doctests(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # a byline glued before the lead: the lead is body, not a title
+    ("澜江新闻网讯(通讯员 王某 李某)8月12日上午,北塘县委第二巡察组关于对县教育局开展专项巡察情况"
+     "反馈会在县教育局召开。教育局全体班子成员参加会议。", "feedback_news"),
+    # a one-sentence lead shaped like a title, followed by more sentences on the same line
+    ("市委第三巡察组巡察市档案馆党组情况反馈会召开。会议由市档案馆党组书记主持。"
+     "巡察组组长通报了巡察发现的主要问题。", "feedback_news"),
+])
+def test_lead_that_reads_like_a_title_is_body(text, doc_type):
+    layout, values = run_page(text)
+    assert values["doc_type"] == doc_type
+    assert "title" not in values

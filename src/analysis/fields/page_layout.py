@@ -18,6 +18,8 @@ _BODY_START = re.compile(
     rf"^(?:{_STRONG_START}|为(?=[{_CJK}])|\d{{4}}年\d{{1,2}}月|\d{{1,2}}月\d{{1,2}}日|"
     rf"\d{{1,2}}月(上|中|下)旬|\d{{1,2}}月份|\d{{1,2}}月以来)")
 _GLUED_START = re.compile(_STRONG_START)
+# a newspaper or site byline before the lead: 本报讯(记者 王某) · 某某网讯(通讯员 李某 赵某)
+_BYLINE = re.compile(r"^[^。,;]{0,16}?讯\s*(?:\([^()]{0,40}\))?\s*")
 _TITLE_END = r"(?:通报|报告|公告|公示|通知|情况|方案|意见|决定|召开|举行|反馈|进展|清单)"
 _TITLE_CUE = re.compile(r"巡察|巡视|整改|反馈|通报|报告|公告|关于|公布|政治体检|问责")
 TITLE_STRONG = re.compile(
@@ -97,9 +99,15 @@ def is_chrome(line: str) -> bool:
 
 
 def _is_body_line(line: str) -> bool:
-    """A line that opens (or is) the body: a start word and a sentence shape."""
+    """A line that opens (or is) the body: a start word and a sentence shape.
+
+    A line of two or more sentences is body whatever its first words (a
+    one-sentence lead that reads like a title is followed by more text).
+    """
     shaped = "。" in line or ("," in line and len(line) >= 20) or len(line) >= 80
     if _BODY_START.match(line) and shaped:
+        return True
+    if len(line) >= 30 and sum(1 for s in line.split("。") if len(s.strip()) >= 8) >= 2:
         return True
     return "。" in line and len(line) >= 30 and not TITLE_STRONG.search(line.split("。")[0])
 
@@ -111,7 +119,12 @@ def _glued_start(line: str) -> int:
     7
     >>> _glued_start("根据区委统一部署,")
     -1
+    >>> _glued_start("澜江新闻网讯(通讯员 王某 李某)8月12日上午,县委第二巡察组反馈会召开。")
+    17
     """
+    byline = _BYLINE.match(line)
+    if byline and _BODY_START.match(line[byline.end():]):
+        return byline.end()
     m = _GLUED_START.search(line, 1, 150)
     if not m or re.search(r"[。,;]", line[:m.start()]):
         return -1
