@@ -148,6 +148,7 @@ def test_progress(text, completed, in_progress, rate):
     "建会率62.5%,入会率73.8%,会员采集率达72.95%。",
     "反馈问题整改完成率达到100%的单位51个。",                              # a count of units
     "年度预算执行完成率为96.5%,重点项目完成率达90%。",                     # not problems
+    "要做到整改一个问题、完善一套制度、堵塞一批漏洞。",                      # a slogan
 ])
 def test_no_completion_rate(text):
     _check(INTRO + text, {"completion_rate": None, "problems_completed": None})
@@ -359,3 +360,17 @@ def test_seed_amounts(gold):
     facts = _seed_facts(gold["id"])[1]
     assert sorted(f.value for f in facts if f.field == "amount") == sorted(
         a["wan"] for a in gold["amounts"])
+
+
+def test_feedback_news_quoting_the_old_round_keeps_measures_not_problems():
+    """Trap 8: a look-back's feedback quotes counts of the earlier round, already done."""
+    from analysis.fields import extract_notice_fields
+    text = ("澜江大学党委第二巡视组向本科生院党委反馈巡视“回头看”情况\n"
+            "根据校党委统一部署,2023年5月9日,校党委第二巡视组向本科生院党委反馈巡视“回头看”情况。"
+            "反馈意见指出,本科生院针对上轮巡视反馈意见分解出的3大类、11个大项、22个具体问题和"
+            "25项整改措施均已完成。")
+    _, values, _ = extract_notice_fields(Document(text=text, source_path="x.txt",
+                                                  source_format="txt"))
+    assert values["doc_type"] == "feedback_news"
+    assert values.get("problems_total") is None and values.get("aspects_total") is None
+    assert values["measures_total"] == 25

@@ -380,6 +380,10 @@ def test_inspected_org(text, title, org):
     ("2024年6月3日,县委第一巡察组向县统计局党组反馈巡察情况。\n根据县委统一部署,2024年3月5日"
      "至4月28日,县委第一巡察组对县统计局党组开展了巡察。", None,
      dict(feedback_date="2024-06-03", inspection_start="2024-03-05", inspection_end="2024-04-28")),
+    # a range that ends in 进行了反馈 is the feedback's, not the inspection's
+    ("根据县委统一部署,2020年10月至12月,县委第二巡察组对县林业局党组开展了巡察。巡察情况经专题会议"
+     "研究后,于2021年2月1日至3日,集中对相关单位班子成员进行了反馈。", None,
+     dict(inspection_start=None, inspection_end=None, feedback_date="2021-02-01")),
     # words between 反馈 and 情况: the look-back round is named
     ("根据校党委统一部署,2023年5月9日,校党委第二巡视组向澜江学院党委反馈第三轮巡视“回头看”情况。",
      None, dict(feedback_date="2023-05-09")),

@@ -33,7 +33,8 @@ _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[12]\d{2}X|X{1,4}|×{1,4})"
 def extract_headline_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:
     """Headline count and money facts of one notice (see the module docstring)."""
     facts: list[Fact] = []
-    facts += _problem_facts(nt)
+    doc_type = found.get("doc_type")
+    facts += _problem_facts(nt, doc_type is not None and doc_type.value == "feedback_news")
     facts += _figure_facts(nt)
     facts += _money_facts(nt)
     facts.append(extract_anonymized(nt))
@@ -46,8 +47,8 @@ def _fact(nt: NoticeText, field: str, cand: Candidate | None, unit: str) -> list
     return [nt.fact(field, cand.value, unit, cand.start, cand.end)]
 
 
-def _problem_facts(nt: NoticeText) -> list[Fact]:
-    count = pick_problem_count(nt)
+def _problem_facts(nt: NoticeText, feedback_news: bool) -> list[Fact]:
+    count = pick_problem_count(nt, feedback_news)
     facts: list[Fact] = []
     total = None
     if count is not None:

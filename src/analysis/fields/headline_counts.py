@@ -114,12 +114,20 @@ def find_aspects_only(nt: NoticeText) -> list[Candidate]:
     return out
 
 
-def pick_problem_count(nt: NoticeText) -> Candidate | None:
+# the rest of a count's sentence says it is done: 已完成, 均已整改到位 ...
+_ALREADY_DONE = re.compile(r"[^。;]{0,40}?(?:[已均]已?|全部)(?:完成|整改|销号)")
+
+
+def pick_problem_count(nt: NoticeText, feedback_news: bool = False) -> Candidate | None:
     """The problem count of the notice; a finer 细化 count right after a coarse one wins.
 
-    `4个方面10类问题…细化成33个具体问题` -> 33 problems, 4 aspects.
+    `4个方面10类问题…细化成33个具体问题` -> 33 problems, 4 aspects. In feedback news a
+    count already rectified (`…分解出的22个具体问题均已完成`) belongs to an earlier round
+    (PATTERNS trap 8) and is skipped.
     """
     cands = find_problem_counts(nt)
+    if feedback_news:
+        cands = [c for c in cands if not _ALREADY_DONE.match(nt.match, c.end)]
     first = choose([Candidate(c.value.problems, c.start, c.end, c.headline, extra=c.value)
                     for c in cands])
     if first is None:

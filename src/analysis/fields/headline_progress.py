@@ -95,7 +95,7 @@ def _split(nt: NoticeText, total: Candidate | None, matches: list[re.Match]
     lo, hi = _window(nt.match, total) if total else (-1, -1)
     for m in matches:
         n = to_int(m.group("n"))
-        if n is None:
+        if n is None or _rhetorical(nt.match, m):
             continue
         cand = Candidate(n, m.start(), m.end(), is_headline(nt, m.start(), m.end()))
         if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
@@ -103,6 +103,17 @@ def _split(nt: NoticeText, total: Candidate | None, matches: list[re.Match]
         elif _about_problems(nt.match, m):
             far.append(cand)
     return near, far
+
+
+def _rhetorical(text: str, m: re.Match) -> bool:
+    """`整改一个问题、完善一套制度`: a slogan of parallel 一 phrases, not a count.
+
+    >>> t = "做到整改一个问题、完善一套制度、堵塞一批漏洞"
+    >>> _rhetorical(t, next(_completed_regexes()[0].finditer(t)))
+    True
+    """
+    return m.group("n") == "一" and bool(
+        re.match(r"[^。;]{0,12}?一[个套批片项条类]", text[m.end():]))
 
 
 def _about_problems(text: str, m: re.Match) -> bool:

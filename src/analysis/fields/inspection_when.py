@@ -12,7 +12,8 @@ from analysis.dates import DateSpan, find_date_ranges, find_dates
 
 _SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
 INSPECT_WORD = re.compile(r"巡察|巡视|巡查(?=组|整改|反馈)")
-_INSPECT_ACT = re.compile(r"对|进驻|开展|进行")
+# an inspection act after a range (对X…进行了反馈 is the feedback's, not one)
+_INSPECT_VERB = re.compile(r"进驻|开展|实施|进行了?(?:常规|专项|政治|机动)?(?:巡察|巡视)")
 # a sentence about the inspection itself names the group, 进驻, or 对X开展/进行
 _INSPECT_CLAUSE = re.compile(r"巡察组|巡视组|巡查组|进驻|对[^。;,]{1,60}?(?:开展|进行|实施)")
 _RECTIFY_AFTER = re.compile(r"^[^。;,]{0,10}?整改")
@@ -63,7 +64,7 @@ def find_inspection_range(match: str, sentences: list[tuple[int, int]]
             if _RECTIFY_AFTER.search(sent[b.end:]):
                 continue  # 2023年3月1日至5月31日集中整改: the rectification period
             rest = sent[b.end:]
-            fb, act = _FEEDBACK.search(rest), _INSPECT_ACT.search(rest)
+            fb, act = _FEEDBACK.search(rest), _INSPECT_VERB.search(rest)
             if fb and (not act or fb.start() <= act.start()):
                 continue
             if not INSPECT_WORD.search(rest) and not INSPECT_WORD.search(sent[:a.start]):
