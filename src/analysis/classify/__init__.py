@@ -3,7 +3,7 @@
 Two layers, combined as described in `analysis.classify.combine`: weighted
 keywords from `resources/classify_keywords.csv` decide when they are decisive
 and are returned as the reason; otherwise a TF-IDF + logistic-regression model
-trained on `resources/classify_labels.csv` decides. Analysts' corrections in
+trained on `data/labels/problem_labels.csv` decides. Analysts' corrections in
 `data/labels/overrides.csv` are applied at build time by `apply_overrides`.
 
     >>> [c.category for c in classify_texts(["落实“第一议题”制度不到位"])]

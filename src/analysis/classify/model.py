@@ -1,6 +1,6 @@
 """The statistical layer: TF-IDF over jieba words and character n-grams, logistic regression.
 
-Trained from the labelled set `resources/classify_labels.csv` (columns text,
+Trained from the labelled set `data/labels/problem_labels.csv` (columns text,
 category, categories, source) at first use and kept in memory; training takes
 about a second and is deterministic (fixed random_state, a deterministic solver,
 rows in file order). No fitted model is written to disk.
@@ -22,7 +22,8 @@ from threadpoolctl import threadpool_limits
 
 from analysis.classify.tokenize import prepare_text, split_numbers, tokenize
 
-LABELS_PATH = Path(__file__).resolve().parent.parent / "resources" / "classify_labels.csv"
+# the labelled set lives with the project's data: <repo>/data/labels/problem_labels.csv
+LABELS_PATH = Path(__file__).resolve().parents[3] / "data" / "labels" / "problem_labels.csv"
 RANDOM_STATE = 0
 _NON_WORD = re.compile(r"[\W_]+")
 
