@@ -31,6 +31,12 @@ def run_places(text: str, found_values: dict[str, str] | None = None):
 
 # (text, facts from the inspection stage, expected (province, city, county))
 PLACE_CASES = [
+    # the organisation's full name elsewhere in the text (a rule it issued) gives the place
+    (INTRO.format(inspector="区委", org="区交通运输局党组") + "\n三是修订了《益阳市赫山区交通运输局"
+     "财务管理办法》。", {"inspected_org": "区交通运输局党组"}, ("湖南省", "益阳市", "赫山区")),
+    (INTRO.format(inspector="市委", org="市农业农村局党组") + "\n印发了《中共湛江市农业农村局党组"
+     "关于整改工作的方案》,会同某区农业农村局开展检查。", {"inspected_org": "市农业农村局党组"},
+     ("广东省", "湛江市", None)),
     # city and district in the title
     ("中共湘潭市雨湖区文旅局党组关于巡察整改情况的通报\n" + INTRO.format(inspector="区委", org="区文旅局党组"),
      {}, ("湖南省", "湘潭市", "雨湖区")),

@@ -93,9 +93,24 @@ def _signature_sources(nt: NoticeText, org_level: str) -> list[Source]:
     return out
 
 
+_ORG_CORE = re.compile(r"^(?:中共)?[省市区县州旗盟]?(?P<core>.{3,}?)(?:党组|党委|党工委|党总支|党支部)?$")
+
+
+def _full_name_sources(nt: NoticeText, found: dict[str, Fact]) -> list[Source]:
+    """The inspected organisation written elsewhere with its place: 区交通运输局党组 ->
+    《益阳市赫山区交通运输局财务制度》 names 益阳市赫山区交通运输局."""
+    org = found.get("inspected_org")
+    m = _ORG_CORE.match(to_simplified(org.value)) if org and isinstance(org.value, str) else None
+    if not m or re.search(r"[、,]", m["core"]):
+        return []
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?[省市区县州旗盟](?={re.escape(m['core'])})")
+    return [Source(hit.group(0), hit.start(), True) for hit in pattern.finditer(nt.match)][:3]
+
+
 def _sources(nt: NoticeText, found: dict[str, Fact], org_level: str) -> list[Source]:
     low = org_level not in ("city", "province")
     out = [s for s in (_fact_source(found, "inspected_org"), _fact_source(found, "inspector")) if s]
+    out += _full_name_sources(nt, found)
     title = to_simplified(nt.title)
     at = nt.text.find(nt.title) if nt.title else -1
     out.append(Source(title, at, True))
