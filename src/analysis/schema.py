@@ -111,6 +111,17 @@ def conform(table: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def data_dictionary() -> pd.DataFrame:
-    """One row per column of every table: table, column, type, meaning."""
-    return pd.DataFrame([{"table": t, "column": n, "type": d, "meaning": m}
-                         for t, spec in TABLES.items() for n, d, m in spec])
+    """One row per column of every table: table, column, type, unit, 中文 label, meaning.
+
+    Units and Chinese labels come from resources/plots_dictionary.csv (the names the
+    charts use); columns it does not list keep them empty.
+    """
+    from analysis.paths import resources_dir
+
+    frame = pd.DataFrame([{"table": t, "column": n, "type": d, "meaning": m}
+                          for t, spec in TABLES.items() for n, d, m in spec])
+    labels = pd.read_csv(resources_dir() / "plots_dictionary.csv", dtype=str,
+                         keep_default_na=False)[["table", "column", "unit", "label", "meaning"]]
+    labels = labels.rename(columns={"meaning": "meaning_zh"})
+    frame = frame.merge(labels, on=["table", "column"], how="left")
+    return frame[["table", "column", "type", "unit", "label", "meaning", "meaning_zh"]]
