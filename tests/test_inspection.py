@@ -367,6 +367,44 @@ def test_round_and_group(text, title, rnd, group):
     # the villages are inspected; 镇党委 (their superior, told the feedback) is no other org
     ("县委第二巡察组对石湾村、桥头村等4个村级党组织开展了巡察,并向镇党委反馈了巡察意见。",
      "云岭镇党委关于巡察整改情况的通报", "石湾村、桥头村等4个村级党组织"),
+    # an org ends in an org word: 上级精神 and 巡察情况 are none
+    ("会议要求,要对上级精神进行再学习再领会,要对巡察情况进行再梳理再总结。", "", None),
+    # the org before its secretary's post and name
+    ("9月8日,市委机动巡察组分别向澜江市妇幼保健中心党委书记王某和领导班子反馈了巡察情况。", "",
+     "澜江市妇幼保健中心党委"),
+    # 工作党委 is an org, its bundle kept as written
+    ("近日,区委第三巡察组向区教育工作党委(区教育局)反馈巡察情况。", "", "区教育工作党委(区教育局)"),
+    # a short form and the full name of one org: the one with its party organ
+    ("5月6日,县委第二巡察组巡察县文旅体局情况反馈会召开。巡察组组长宣读了《关于巡察县文化旅游体育局党组的"
+     "反馈意见》。", "", "县文化旅游体育局党组"),
+    # 同步对X进行巡察 after the sentence's own inspection: X is an extra, the first is the org
+    ("县委第三巡察组对北塘县6个乡镇的18个村开展了专项巡察,同步对县人民医院进行巡察。", "",
+     "北塘县6个乡镇的18个村"),
+    # ... and when the first is no org (a field of work), nothing rather than the extra
+    ("县委第三巡察组对北塘县18个村脱贫攻坚工作开展了专项巡察,同步对县人民医院进行巡察。", "", None),
+    # another group's 同步对 is a second org: nothing
+    ("市委第二巡察组对市档案馆开展了巡察,市委第三巡察组同步对市方志办开展了巡察。", "", None),
+    # 延伸巡视 of sub-units beside the round's units
+    ("十一届省委第六轮巡视派出12个巡视组对36家省管企业党委开展常规巡视,对4家企业的8家二级公司党委开展延伸巡视。",
+     "", "36家省管企业党委"),
+    # a list with 各… in it names no units
+    ("涉及基层法院和乡镇的问题,同步向县人民法院、各乡镇党委反馈。", "", None),
+    # fed back to the townships first, then to the villages one by one: the villages, as fed back
+    ("2022年5月至6月,县委8个巡察组对全县86个行政村开展了常规巡察。10月9日—12日,县委巡察组先向村(社区)"
+     "所在的9个乡镇党委反馈巡察情况,再对全县86个村(社区)逐一反馈。", "", "全县86个村(社区)"),
+    # 巡乡带村: the villages of a town inspected with it are no second org
+    ("县委第九轮巡察三个巡察组对云岭镇、县财政局、县医保局开展了常规巡察,巡乡带村对云岭镇石湾村、桥头村"
+     "开展对村巡察。", "", "云岭镇、县财政局、县医保局"),
+    # a round's news that says which units its feedback covered
+    ("记者获悉,今年第三轮巡视反馈情况已全部公开,涉及甲省、乙省等8个省区市和某部、某集团2个单位。", "",
+     "甲省、乙省等8个省区市和某部、某集团2个单位"),
+    # the count of units whose rectification the news is about
+    ("近日,省纪委网站陆续公布了第五轮巡视中16所省属高校的巡视整改情况。", "", "16所省属高校"),
+    ("县委巡察办派出2个督查组,对前三轮巡察的21个党组织的巡察整改工作开展督查。", "", "21个党组织"),
+    # ... but not the org's own sub-units
+    ("会议要求,督促所属3个单位的巡察整改工作按期完成。", "", None),
+    # 涉及 after problems is no org (a sum of money)
+    ("本轮巡察发现问题56个,涉及资金300万元。", "", None),
     # 对全局干部开展…: people, not a second org
     ("区委第二巡察组对区档案馆党组开展了巡察。局党组对全局干部开展了巡察整改警示教育。", "", "区档案馆党组"),
 ])
@@ -461,6 +499,21 @@ def test_dates_in_context(text, publish, expected):
 
 
 # ---------------------------------------------------------------- traditional text
+@pytest.mark.parametrize("text, doc_type, org", [
+    # a report that names no inspected org: the org it shows acting on the rectification
+    ("根据区委巡察工作统一部署,现将巡察整改进展情况予以公布。\n一、加强领导\n巡察意见反馈会后,局党组立即"
+     "组织召开专题会议,对照巡察反馈意见细化整改任务。", "progress_report", "局党组"),
+    # ... only in reports: feedback news is not told by the inspected org
+    ("会后,县委第一巡察组向有关方面通报了情况。\n镇党委立即召开专题会议,研究巡察整改工作。",
+     "feedback_news", None),
+    # ... and never when another sentence names the org
+    ("根据区委统一部署,区委第三巡察组对区档案馆党组开展了巡察。现将巡察整改情况予以公布。\n一、整改情况\n"
+     "馆党组立即召开专题会议,研究巡察整改工作。", "rectification_report", "区档案馆党组"),
+])
+def test_report_names_its_own_org(text, doc_type, org):
+    assert extract(text, doc_type=doc_type).get("inspected_org") == org
+
+
 def test_traditional_with_pinyin_values_as_written():
     text = ("根據(jù)區委統(tǒng)一部署,2023年5月8日至7月14日,區委第一巡察組對區衛健局黨組開展了"
             "巡察“回頭看”。")

@@ -33,6 +33,13 @@ def run_page(text: str, title: str = "", metadata: dict | None = None):
     return nt, values
 
 
+# bullet lines of an aggregator page about a whole round's feedback, with [1] citation marks
+AGGREGATOR = ("巡视安排 - 十一届省委第六轮巡视派出12个巡视组对36家省管企业党委开展常规巡视,对其中4家企业的"
+              "8家二级公司党委开展延伸巡视 [1] - 巡视紧扣企业职责使命,聚焦主责主业开展监督 [1] "
+              "巡视反馈的主要问题 - 部分企业落实省委决策部署不够有力,服务全省发展大局有差距 [2] - "
+              "部分企业风险防控存在短板,重点领域廉洁风险较大 [2] 整改要求 - 被巡视企业党委要扛牢整改"
+              "主体责任,狠抓六个月集中整改 [3]")
+
 # (text, expected title, expected start of the body)
 LAYOUT_CASES = [
     # breadcrumb, title, glued 来源 + 发布时间 line
@@ -102,6 +109,8 @@ LAYOUT_CASES = [
     # a feedback news item starting with a date
     ("县委第一巡察组巡察县统计局情况反馈会召开\n6月18日,县委第一巡察组向县统计局党组反馈巡察情况。",
      "县委第一巡察组巡察县统计局情况反馈会召开", "6月18日"),
+    # an aggregator page: bullet lines run together, no 。; far too long for a title
+    (AGGREGATOR, "", "巡视安排"),
 ]
 
 
@@ -311,6 +320,27 @@ DOC_TYPE_CASES = [
     # 反馈指出的问题 inside a report's sentence is no feedback news cue
     ("", "根据区委统一部署,区委第一巡察组对区档案馆党组开展了巡察。针对巡察反馈指出的问题,区档案馆党组"
          "高度重视,扎实推进整改工作,确保整改到位", "rectification_report"),
+    # a round fed back over a range of days, in a dated sentence of its own
+    ("", "按照县委统一部署,2023年4月至5月,县委6个巡察组对全县45个村开展了巡察。\n8月3日—5日,县委巡察组"
+         "先向各乡镇党委、再向被巡察村反馈巡察情况。\n巡察发现,部分村党支部落实主体责任不到位。", "feedback_news"),
+    # the aggregator page: a heading over the fed-back problems with a list after it
+    ("", AGGREGATOR, "feedback_news"),
+    # ... but 对照巡察反馈的主要问题, in a report's sentence, is no such heading
+    ("", "根据区委统一部署,区委第一巡察组对区档案馆党组开展了巡察。对照巡察反馈的主要问题,区档案馆党组"
+         "逐条制定整改措施,扎实推进整改", "rectification_report"),
+    # news about the rectification of many units has no report sentence: summary news
+    ("", "新华网北京9月2日电 近日,中央纪委网站陆续公布了第十二轮巡视中18所中管企业的巡视整改情况。"
+         "多家企业列出了整改清单,推动整改落实。", "summary_news"),
+    ("", "记者从有关方面获悉,今年第三轮巡视反馈情况已全部公开,涉及甲省、乙省等8个省区市和2个单位。"
+         "多地召开会议部署巡视整改,要求把整改落实作为政治任务。", "summary_news"),
+    ("青溪日报:21所省属高校亮出巡视整改清单", "各高校对照巡视反馈问题推进整改,巡视整改任务逐项销号。",
+     "summary_news"),
+    # N个中央巡视组分别对…开展巡视: a whole round
+    ("", "根据中央统一部署,第三轮巡视从3月初开始。8个中央巡视组分别对甲省、乙省、某部开展巡视。被巡视单位"
+         "将在反馈后两个月内报送整改情况,领导小组将对整改落实情况进行监督。", "summary_news"),
+    # a truncated report on the org and its own sub-units stays a report
+    ("", "根据区委统一部署,区委第二巡察组对区水务局党组及所属3个单位开展了巡察。区水务局党组对巡察反馈问题"
+         "高度重视,成立整改工作专班,扎实推进整改", "rectification_report"),
     # 发现 is no report sentence's 现
     ("", "3月5日,县委巡察办开展巡察整改调研督查,督查发现,个别单位对整改情况如下说明不实。", "other"),
 ]

@@ -337,6 +337,50 @@ INLINE_CASES = [
     # an opener right before the colon starts the list; 存在错误 inside an item is no opener
     ("专项巡察存在:部分科室对窗口工作不重视,办事指南内容存在错误等问题。",
      ["部分科室对窗口工作不重视", "办事指南内容存在错误"]),
+    # aspects with a colon, no problem cue before 一是 (他指出,一是X方面:A,B;C。二是Y方面:D。)
+    ("会上,组长反馈了巡察情况。他指出,一是政治建设方面:班子统筹谋划不够有力,议事规则执行不严;"
+     "理论学习不深入。二是作风建设方面:镇纪委监督责任落实不实;村级账目管理混乱。"
+     "巡察组建议,镇党委要进一步提高站位。",
+     ["班子统筹谋划不够有力", "议事规则执行不严", "理论学习不深入", "镇纪委监督责任落实不实",
+      "村级账目管理混乱"]),
+    # the aspect an item is filed under (聚焦X方面,存在A、B等问题;) is no part of it
+    ("巡察中也发现了一些问题:聚焦上级决策部署落实方面,存在工作推动不力、督导检查不严等问题;"
+     "聚焦基层党组织建设方面,存在组织生活不严肃等问题。",
+     ["工作推动不力", "督导检查不严", "组织生活不严肃"]),
+    # the text breaks off in a later sentence of the list: its complete clauses still count
+    ("巡察中发现了一些问题,主要是:财务审批不够严格,项目推进有差距。安全责任未能压紧压实,"
+     "内部管理存有漏洞,工程",
+     ["财务审批不够严格", "项目推进有差距", "安全责任未能压紧压实", "内部管理存有漏洞"]),
+    # the list ends at 等问题 though the sentence runs on (,并提出了意见建议)
+    ("巡察也发现以下主要问题:一是制度执行不到位;二是整改不深入,成果运用有差距等问题,"
+     "并提出了整改意见建议。",
+     ["制度执行不到位", "整改不深入", "成果运用有差距"]),
+    # 存在A、B等问题。主要表现在:一是… — the first list only names the aspects; the `;`
+    # clauses of an ordinal item are items too
+    ("巡察发现,各村不同程度存在思想建设滞后、组织建设薄弱等问题。主要表现在:一是宣传氛围不浓,"
+     "文化阵地建设薄弱。二是党内制度落实不到位;村班子配备不齐,后备力量不足。",
+     ["宣传氛围不浓", "文化阵地建设薄弱", "党内制度落实不到位", "村班子配备不齐", "后备力量不足"]),
+    # a short shortcoming written as its own sentence after the last of bare ordinal items
+    # (when items carry description sentences, as above, such a sentence is one more of them)
+    ("但巡察也发现了一些问题,主要是:一是落实上级部署不够有力;二是队伍建设统筹不足。"
+     "对上轮巡察指出的问题整改不扎实。就存在问题,巡察组提出了意见建议。",
+     ["落实上级部署不够有力", "队伍建设统筹不足", "对上轮巡察指出的问题整改不扎实"]),
+    # 未能发挥X作用 opens with a negation but ends in no predicate: not cut off; 迟缓 is one
+    ("巡察指出,该局存在的主要问题:未能充分发挥规划引领作用,耕地保护有差距;改革推进迟缓,"
+     "风险防范能力不足。",
+     ["未能充分发挥规划引领作用,耕地保护有差距", "改革推进迟缓", "风险防范能力不足"]),
+    # an aspect is cut off only when what remains still says what falls short
+    ("巡察发现了一些问题,主要是:安全生产责任制落实方面,存在薄弱环节;采购管理方面,存在验收"
+     "把关不严的情况;公车管理不规范。",
+     ["安全生产责任制落实方面,存在薄弱环节", "验收把关不严", "公车管理不规范"]),
+    # aspects with a colon in a pledge (一是X方面:要…) hold measures, not problems
+    ("巡察组指出,该局存在理论学习不深入、财务管理不规范等问题。局党组书记表态:一是思想认识方面:"
+     "要提高政治站位,主动认领问题;二是整改落实方面:要建立台账,逐项销号。",
+     ["理论学习不深入", "财务管理不规范"]),
+    # bullets written on one line with citation marks; the demands after them are no problems
+    ("反馈的主要问题 - 部分学院理论学习不够深入,选人用人把关不严 [2] - 部分学院作风建设"
+     "有短板 [2] 整改要求 - 学院党委要扛牢整改责任 [3] - 要严防形式主义 [3]",
+     ["部分学院理论学习不够深入", "选人用人把关不严", "部分学院作风建设有短板"]),
 ]
 
 
@@ -443,6 +487,13 @@ def test_parse_status(text, status):
     ("部分村部建成后不能投入使用", True),
     ("纪律意识淡薄", True),
     ("一些薄弱环节", False),              # names nothing: no subject
+    ("改革推进行动迟缓", True),
+    ("工作作风漂浮", True),
+    ("吃喝风盛行", True),
+    ("集体资产流失严重", True),
+    ("影响不严重", False),                # 不严重 says the opposite
+    ("“三资”管理有名无实", True),
+    ("班子年龄普遍老化", True),
 ])
 def test_is_deficiency(statement, expected):
     assert is_deficiency(statement) is expected
@@ -456,6 +507,16 @@ def test_is_deficiency(statement, expected):
 ])
 def test_is_deficiency_closed(statement, expected):
     assert is_deficiency(statement, closed=True) is expected
+
+
+@pytest.mark.parametrize("statement, expected", [
+    ("未能充分发挥规划引领作用", False),    # a negated verb whose object runs on
+    ("挤占挪用专项资金", True),             # a misconduct is a whole statement
+    ("档案管理不规范", True),
+    ("集体资金流失严重", True),
+])
+def test_is_deficiency_ending(statement, expected):
+    assert is_deficiency(statement, ending=True) is expected
 
 
 @pytest.mark.parametrize("heading, statement", [

@@ -23,7 +23,8 @@ import re
 from analysis.fields.context import NoticeText
 from analysis.model import Problem
 from analysis.problems_items import (DEGREE, ITEM_MAX, LOOSE, NAMED, NOT_ITEM, NUM,
-                                     ORD_START, STRICT, find_items, inline_patterns, split_on)
+                                     ORD_START, STRICT, find_items, inline_patterns,
+                                     is_short_shortcoming, split_on)
 from analysis.problems_text import is_deficiency
 
 _TAIL_CUE = re.compile(
@@ -43,8 +44,12 @@ _TAIL_OPEN = re.compile(r"(?:存在|发现|指出|反馈|包括|涉及)(?:了|�
 # the list is what the inspection reported (巡视反馈的A等问题): a demand around it
 # (针对…, 要解决…) does not make it one
 _REPORTED_OPEN = re.compile(r"(?:反馈|指出|发现)的$")
+# 存在A、B等问题。主要表现在:一是…: the first list only names the aspects of the next
+_DETAIL_NEXT = re.compile(r"[。,]?\s*(?:主要|具体)(?:表现|体现)?(?:在|为|是|有|包括)\s*[::]")
 _SOME = re.compile(r"有的")
-_BULLET = re.compile(r"[ \t]*[-•·●▪][ \t]*")
+# a bullet at a line start, or written inline between spaces (` - A [1] - B [2]`)
+_BULLET = re.compile(r"(?m)^[ \t]*[-•·●▪][ \t]*|(?<=\s)[-•·●▪][ \t]+")
+_CITATION = re.compile(r"(?:\s*\[\d{1,3}\])+")     # [1][2] marks of a quoted source
 
 
 def _sentence_end(match: str, pos: int) -> int:
@@ -68,7 +73,8 @@ def _ordinal_end(match: str, s: int, e: int) -> int:
     while pos < para:
         nxt = _sentence_end(match, pos + 1)
         sentence = match[pos + 1:nxt]
-        if inline_patterns()["skip"].search(sentence) and not ORD_START.match(sentence):
+        if inline_patterns()["skip"].search(sentence) and not ORD_START.match(sentence) \
+                and not is_short_shortcoming(sentence):
             break
         pos = nxt
     return min(pos, para)
@@ -95,12 +101,24 @@ def _extend_deficient(match: str, end: int, lead: re.Pattern | None = None) -> i
     while end < len(match) and match[end] == "。":
         nxt = _sentence_end(match, end + 1)
         sentence = match[end + 1:nxt]
+        if nxt == len(match) and not sentence.rstrip().endswith(("!", "?")):
+            sentence = _complete_part(sentence)     # the text breaks off in it
         if not sentence or NOT_ITEM.search(sentence):
             break
         if not (lead.match(sentence) if lead else is_deficiency(sentence)):
             break
         end = nxt
     return end
+
+
+def _complete_part(sentence: str) -> str:
+    """A sentence the text breaks off in, without the clause it breaks off in.
+
+    >>> _complete_part("作风不实,管理有漏洞,工程")
+    '作风不实,管理有漏洞'
+    """
+    cut = max(sentence.rfind(c) for c in ",;、")
+    return sentence[:cut] if cut > 0 else ""
 
 
 def _finding_lists(match: str, start: int) -> list[tuple[int, int, str]]:
@@ -122,6 +140,8 @@ def _tail_lists(match: str, start: int, news: bool = True) -> list[tuple[int, in
     cues += [(m, STRICT) for m in _COUNT_CUE.finditer(match, start)]
     cues += [(m, NAMED) for m in _SALIENT_CUE.finditer(match, start)]
     for m, mode in sorted(cues, key=lambda c: c[0].start()):
+        if _DETAIL_NEXT.match(match, m.end()):
+            continue
         s0 = _sentence_start(match, m.start())
         opens = list(_TAIL_OPEN.finditer(match, s0, m.start()))
         colon = max(match.rfind(":", s0, m.start()), match.rfind(";", s0, m.start()))
@@ -187,20 +207,39 @@ def _exist_lists(match: str, start: int) -> list[tuple[int, int, str]]:
 
 def _block_lists(match: str, start: int) -> list[tuple[int, int, str]]:
     """Lines that are nothing but shortcomings, with no cue before them: a line
-    `A不到位;B不规范。` under a unit's name, or bullet lines `- A不到位`."""
-    out = []
+    `A不到位;B不规范。` under a unit's name, or bullets `- A不到位` (see _bullet_lists)."""
+    out = _bullet_lists(match, start)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", match[start:])]
-    lines = [(start + a, start + b) for a, b in lines]
-    for i, (a, b) in enumerate(lines):
-        bullet = _BULLET.match(match, a)
-        if bullet:
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-            if any(_BULLET.match(match, lines[j][0]) for j in near) and \
-                    is_deficiency(match[bullet.end():b].rstrip("。;")):
-                out.append((bullet.end(), b, STRICT))
+    for a, b in [(start + a, start + b) for a, b in lines]:
+        if _BULLET.match(match, a):
             continue
         parts = [match[c:d] for c, d in split_on(match, a, b, ";。") if match[c:d].strip()]
         if len(parts) >= 2 and all(len(p) <= ITEM_MAX and is_deficiency(p) for p in parts):
+            out.append((a, b, STRICT))
+    return out
+
+
+def _bullet_lists(match: str, start: int) -> list[tuple[int, int, str]]:
+    """Bullets that state a shortcoming, next to another bullet: one a line, or several
+    on one line (` - A不到位 [2] - B有短板 [2]`, citation marks left out).
+
+    >>> t = "反馈的主要问题 - 学习不深入,管理不规范 [2] - 作风不扎实 [2] 整改要求 - 要加强学习 [3]"
+    >>> [t[a:b] for a, b, _ in _bullet_lists(t, 0)]
+    ['学习不深入,管理不规范', '作风不扎实']
+    """
+    marks = list(_BULLET.finditer(match, start))
+    segments = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(match)
+        line_end = match.find("\n", m.end(), end)
+        segments.append((m.start(), m.end(), end if line_end < 0 else line_end))
+    out = []
+    for i, (mark, a, b) in enumerate(segments):
+        before = i > 0 and not match[segments[i - 1][2]:mark].strip()
+        after = i + 1 < len(segments) and not match[b:segments[i + 1][0]].strip()
+        cite = _CITATION.search(match, a, b)        # ends the item: a heading may follow
+        b = cite.start() if cite else b
+        if (before or after) and is_deficiency(match[a:b].rstrip("。;")):
             out.append((a, b, STRICT))
     return out
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.problems_text import (is_bare_predicate, is_deficiency, read_vocabulary,
-                                    strip_quotes)
+from analysis.problems_text import (is_bare_predicate, is_deficiency, is_generic,
+                                    read_vocabulary, strip_quotes)
 
 # how a list's items are checked: every item must state a shortcoming (STRICT), most
 # must (LOOSE), or the sentence names each item a salient problem (NAMED)
@@ -32,6 +32,8 @@ NOT_ITEM = re.compile(r"^(?:要|建议|希望|强调|会议|请)|意见建议|�
 _AREAS = re.compile(r"等?方面(?:均|都|还|也|仍)?(?:不同程度地?)?存在(?:着)?"
                     r"(?:一些|一定的?|部分|不少|某些|诸多)?(?:的)?(?:问题|不足|短板|差距)")
 _TURN = re.compile(r",\s*(?:但是?|然而|不过)")
+# 五是A,B等问题,并提出了意见: the list ends at its 等问题 even when the sentence runs on
+_TAIL_INSIDE = re.compile(r"等" + _COUNT_TAIL + DEGREE + r"(?:问题|不足|短板)(?=,)")
 _ADVERBS = r"(?:还|仍然?|也|均|都|普遍)*(?:不同程度地?)?(?:还|仍|也|均)?"
 # words that make what precedes an organisation name a clause of its own (落实党委…)
 _SUBJECT_VERBS = re.compile(r"落实|履行|执行|发挥|贯彻|推动|加强|压实|对|向|与|和|在")
@@ -88,11 +90,12 @@ def trim_item(match: str, s: int, e: int) -> tuple[int, int]:
         while e > s and match[e - 1] in " ,;:、。.":
             e -= 1
         lead = inline_patterns()["lead"].match(match, s, e)
-        if lead and lead.end() > s:
+        if lead and lead.end() > s and ("方面" not in match[s:lead.end()]
+                                        or _names_something(match[lead.end():e])):
             s = lead.end()
             continue
         subject = _subject_end(match, s, e)
-        if subject > s:
+        if subject > s and _names_something(match[subject:e]):
             s = subject
             continue
         tail = _TAIL.search(match[s:e])
@@ -101,6 +104,17 @@ def trim_item(match: str, s: int, e: int) -> tuple[int, int]:
             continue
         break
     return _balance_quotes(match, s, e)
+
+
+def _names_something(rest: str) -> bool:
+    """What is left once a lead-in or subject is cut still names a shortcoming of its
+    own: `X方面,存在薄弱环节` keeps its aspect, for `薄弱环节` alone names nothing.
+
+    >>> _names_something("存在薄弱环节"), _names_something("存在报销审核不严的情况")
+    (False, True)
+    """
+    rest = rest.strip(" ,;:、。")
+    return not (is_generic(rest) or is_bare_predicate(rest))
 
 
 def _subject_end(match: str, s: int, e: int) -> int:
@@ -142,12 +156,13 @@ def split_on(match: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
 
 
 def _split_commas(match: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Cut on `,` where the left part and the rest both end in a deficiency predicate."""
+    """Cut on `,` where the left part and the rest both end in a deficiency predicate
+    (the left part must end in one: `未能发挥引领作用,A有差距` opens with 未 only)."""
     clauses = split_on(match, s, e, ",")
     out: list[tuple[int, int]] = []
     start = clauses[0][0]
     for a, b in clauses:
-        if is_deficiency(match[start:b]) and is_deficiency(match[b:e] or "x不足"):
+        if is_deficiency(match[start:b], ending=True) and is_deficiency(match[b:e] or "x不足"):
             out.append((start, b))
             start = b + 1
     if start < e:
@@ -173,8 +188,10 @@ def _split_enum(match: str, s: int, e: int, named: bool = False) -> list[tuple[i
 def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
     """Problem spans in match[s:e]: split, trimmed, filtered.
 
-    When the list opens with an ordinal (一是, 一、, 1.), only the ordinal items count:
-    the sentences that describe each one are skipped.
+    When the list opens with an ordinal (一是, 一、, 1.), only the ordinal items count,
+    with the `;` clauses of their sentence: the sentences that describe each item are
+    skipped. In a list of bare items (no such sentence), a short shortcoming written
+    as a sentence after the last item is one more item.
 
     >>> t = "学习不深入,作风不扎实;公车私用、超标准接待、资金管理不规范等"
     >>> [t[a:b] for a, b in find_items(t, 0, len(t), LOOSE)]
@@ -185,11 +202,23 @@ def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
     """
     out = []
     ordinal = bool(ORD_START.match(match, s))
-    for a, b in _split_quotes(match, split_on(match, s, e, ";。")):
-        if ordinal and not ORD_START.match(match, a):
-            continue
+    pieces = _split_quotes(match, split_on(match, s, e, ";。"))
+    last_ord = max((i for i, (a, _) in enumerate(pieces) if ORD_START.match(match, a)),
+                   default=-1)
+    in_item = False         # inside the sentence of an ordinal item
+    described = False       # a sentence describing an item was skipped
+    for i, (a, b) in enumerate(pieces):
+        if ordinal:
+            in_item = bool(ORD_START.match(match, a)) or (in_item and match[a - 1] != "。")
+            if not in_item and (described or i < last_ord
+                                or not is_short_shortcoming(match[a:b])):
+                described = True
+                continue
         if _AREAS.search(match, a, b):
             continue
+        tail = _TAIL_INSIDE.search(match, a, b)
+        if tail:
+            b = tail.end()
         turns = list(_TURN.finditer(match, a, b))      # praise, 但 shortcomings
         if turns:
             a = turns[-1].end()
@@ -207,6 +236,19 @@ def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
     if mode != NAMED and 2 * sum(1 for a, b in out if is_deficiency(match[a:b])) < len(out):
         return []
     return out
+
+
+def is_short_shortcoming(sentence: str) -> bool:
+    """A sentence that is one short statement of a shortcoming, not a description:
+    after an ordinal list it is one more item (…三是A不足。对上轮问题整改不扎实。).
+
+    >>> is_short_shortcoming("对上轮巡察问题整改不扎实。")
+    True
+    >>> is_short_shortcoming("如2023年青溪区有3个项目资金拨付后长期闲置,未按合同约定及时验收")
+    False
+    """
+    s = sentence.strip(" ,;。")
+    return 0 < len(s) <= _ENUM_MAX and "," not in s and is_deficiency(s, ending=True)
 
 
 def _split_quotes(match: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -61,11 +61,13 @@ def starts_with_action(clause: str) -> bool:
     return bool(vocabulary_pattern("problems_action_verbs.txt", "^").match(clause.strip()))
 
 
-def is_deficiency(statement: str, closed: bool = False) -> bool:
+def is_deficiency(statement: str, closed: bool = False, ending: bool = False) -> bool:
     """True when the statement names a shortcoming (its last clause ends in one).
 
     closed: the predicate must be a whole word, for text that may break off
-    mid-word (整改不够彻 is cut from 整改不够彻底).
+    mid-word (整改不够彻 is cut from 整改不够彻底). ending: an opening negation does
+    not count (未能发挥引领作用 negates a verb whose object runs on); an opening
+    violation still does (挤占挪用专项资金).
 
     >>> [is_deficiency(s) for s in ("中心组学习不系统不深入", "工作作风不够严实",
     ...     "班子自身建设还有短板", "补齐内部管理短板弱项", "坚持问题导向,确保整改到位",
@@ -75,6 +77,10 @@ def is_deficiency(statement: str, closed: bool = False) -> bool:
     (True, False)
     >>> is_deficiency("着力解决审批环节宽松软"), is_deficiency("深入查找内控制度的漏洞")
     (False, False)
+    >>> is_deficiency("未能发挥规划引领作用"), is_deficiency("未能发挥规划引领作用", ending=True)
+    (True, False)
+    >>> is_deficiency("挤占挪用专项资金", ending=True)
+    True
     """
     clause = _last_clause(statement)
     if not clause or is_generic(statement) or _is_remedy(clause):
@@ -84,10 +90,13 @@ def is_deficiency(statement: str, closed: bool = False) -> bool:
         return True
     if nouns.search(clause) and not starts_with_action(clause):
         return True
-    if closed:
+    if closed or (ending and _NEGATION_START.match(clause)):
         return False
     start = vocabulary_pattern("problems_deficiency_start.txt", "^")
     return bool(start.match(clause)) and not starts_with_action(clause)
+
+
+_NEGATION_START = re.compile(r"\s*(?:未|没有|缺乏|缺少)")
 
 
 def is_bare_predicate(statement: str) -> bool:

@@ -49,6 +49,8 @@ _HEADING = re.compile(r"(?:\n|。 )\s*(?:一、|\(一\)|第一部分)")
 _TITLE_CUE = re.compile(r"关于|通报|报告|反馈|方案|通知")
 _TITLE_WEAK = re.compile(r"巡察|巡视")
 _PLAN = re.compile(r"方案")
+_REPORTS = ("rectification_report", "progress_report")
+_REPORTER_CHARS = 1500   # where a report's own org is looked for when nothing names it
 
 
 class _Scope:
@@ -67,6 +69,7 @@ class _Scope:
         doc_type = found.get("doc_type")
         self.is_plan = bool((doc_type and doc_type.value == "plan")
                             or _PLAN.search(self.title_match))
+        self.is_report = bool(doc_type and doc_type.value in _REPORTS)
         pub = found.get("publish_date")
         self.publish = pub.value if pub else nt.metadata.get("publish_date")
 
@@ -205,9 +208,17 @@ def _org_facts(sc: _Scope) -> list[Fact]:
     simple = [org.OrgMention(m.start, m.end, to_simplified(m.org), m.kind) for m in resolved]
     best = org.choose_org(simple)
     if best is None:
-        return []
+        return _reporter_facts(sc) if not mentions and sc.is_report else []
     written = resolved[simple.index(best)]   # the value as written, traditional kept
     return [sc.fact("inspected_org", written.org, "", written.start, written.end)]
+
+
+def _reporter_facts(sc: _Scope) -> list[Fact]:
+    """A report that names no inspected org: the org it shows acting on the rectification."""
+    a = sc.nt.body_start
+    got = org.find_reporter(sc.nt.match[a:a + _REPORTER_CHARS])
+    return [sc.fact("inspected_org", sc.nt.text[got[0] + a:got[1] + a], "", got[0] + a,
+                    got[1] + a)] if got else []
 
 
 def _resolve_self(sc: _Scope, self_ref: str) -> str | None:

@@ -57,6 +57,9 @@ def _mention_patterns() -> dict[str, re.Pattern]:
         "feedback": re.compile(rf"向(?P<org>{org}){filler}(?:巡察|巡视)?(?:意见|情况)?反馈"),
         # 组长反馈了对A社区、B村的巡察“回头看”情况
         "feedback2": re.compile(rf"反馈了?对(?P<org>{org})的(?:巡察|巡视)"),
+        # 再对120个村(社区)逐一反馈 · 对市档案馆党组反馈巡察意见
+        "feedback3": re.compile(rf"对(?!{dui})(?P<org>{org})(?:逐一|分别|集中|现场)?(?:进行了?)?"
+                                r"(?:巡察|巡视)?(?:意见|情况)?反馈(?!的|意见|问题)"),
         # 巡察组巡察X情况反馈会 · 召开巡察X情况反馈会 · 党委巡察X意见反馈会 · 巡察X的反馈意见
         "title": re.compile(rf"(?:巡察组|巡视组|召开|党委|党组|关于|专项)(?:进驻|巡察|巡视)(?!组)(?P<org>{short})"
                             r"(?:情况|意见|的)?(?:集中)?(?:反馈会|反馈大会|反馈会议|工作动员会|动员会"
@@ -68,6 +71,15 @@ def _mention_patterns() -> dict[str, re.Pattern]:
         "subject": re.compile(rf"(?:^|(?<=[,。;\n]))\s*(?:\d{{1,2}}月\d{{1,2}}日[上下]?午?,?)?"
                               rf"(?P<org>[^,。;:!?\n]{{2,30}}?{_PARTY})(?:在[^,。;]{{1,20}}?)?召开"
                               r"(?=[^。]{0,40}?(?:巡察|巡视))"),
+        # 本轮巡视反馈情况已全部公布,涉及甲省、乙省等8个省区市和2个单位 (weakest, like subject)
+        "covers": re.compile(rf"(?:巡察|巡视)[^。]{{0,40}}?,涉及(?P<org>{org}{_COUNT}[^,。;、]{{1,12}})"
+                             r"(?=[。,;]|$)"),
+        # 公布了…29所中管高校的巡视整改情况 · 对前4轮巡察的14个党组织的巡察整改工作开展督查
+        "covers2": re.compile(rf"(?<![\d属辖])(?P<org>{_COUNT}[^,。;:、的]{{1,12}})的(?:巡察|巡视)整改"),
+        # a report's own org acting on the rectification (局党组立即组织召开专题会议,…巡察反馈)
+        "reporter": re.compile(rf"(?:^|(?<=[,。;\n]))\s*(?P<org>[^,。;:!?\n“”]{{1,30}}?{_PARTY})"
+                               r"(?:立即|迅速|及时|第一时间|先后|多次|专门|高度重视)*(?:组织)?"
+                               r"(?:召开|研究|成立|制定|印发)(?=[^。]{0,60}?(?:巡察|巡视|整改))"),
         "publisher": re.compile(r"^(?:【[^】]*】|\[[^\]]*\])?\s*(?:中共)?"
                                 rf"(?P<org>[^,。;:!?\n“”《》【】]{{2,40}}?)关于"),
     }
@@ -77,6 +89,7 @@ def _clean_patterns() -> dict[str, re.Pattern]:
     """What an org capture may start or end with, and what makes it no org."""
     selfs = "|".join(_lines("inspection_self_refs.txt"))
     suffixes = "|".join(_lines("inspection_org_suffixes.txt"))
+    ends = "|".join(_lines("inspection_org_ends.txt"))
     return {
         "self": re.compile(rf"我(?:{selfs})(?:党组织|党组|党委|党总支|党支部|领导班子)?"),
         "suffix": re.compile(rf"(?:{suffixes})(?:\([^)]*\))?$"),
@@ -100,8 +113,16 @@ def _clean_patterns() -> dict[str, re.Pattern]:
                              r"|(?<=..)(?:主要负责人|主要负责同志|领导班子|班子成员)(?:成员)?$"),
         # a person or a post, not an org (向许青反馈, 向局党组书记、局长反馈)
         "person": re.compile(r"书记|主任|局长|院长|校长|同志|负责人|单独|个别|^领导班子"),
-        "org_end": re.compile(r"[局委办院厅部所站馆校会社行队镇乡村区县市省组处科室团司厂场园业学台]$"
-                              r"|党|班子|单位|\)$"),
+        "org_end": re.compile(rf"(?:{ends})$"),
+        # 党委(党组), 区教育工作党委(区教育局): the trailing parenthesis set aside
+        "paren_tail": re.compile(r"(?:\([^()]*\))+$"),
+        # 市中心医院党委书记王某和领导班子: the org before the post
+        "post": re.compile(rf"^(?P<org>.{{2,}}?{_PARTY})(?:副)?书记"),
+        "list_sep": re.compile(r"、|和|及"),
+        # units covered besides the inspected one (延伸巡察), or 同步对X… after a main 对…巡察
+        "extension": re.compile(r"延伸"),
+        "also": re.compile(r",(?:同步|同时|一并|还)$"),
+        "main_inspect": re.compile(r"对[^。;]{2,}?(?:开展|进行|实施)了?[^。;]{0,20}?(?:巡察|巡视)"),
     }
 
 
@@ -128,20 +149,35 @@ def clean_org(org: str) -> str | None:
         if region and len(rest) >= 2 and not pats["reject"].search(rest):
             return org   # 我区医疗卫生系统: a sector of the region, as written
         return m[0]
+    post = pats["post"].match(org)
+    if post and not pats["generic"].fullmatch(post["org"]):
+        org = post["org"]   # 市中心医院党委书记王某和领导班子: the org before the post
     org = pats["people"].sub("", pats["lead_in"].sub("", org))
     if m := pats["appositive"].match(org):
         org = m["list"]
     if len(org) < 2 or pats["vague"].match(org) or pats["person"].search(org):
         return None
-    if len(org) <= 3 and not pats["org_end"].search(org):
-        return None   # a short name that ends like no org: a person
     if len(org) > _MAX_SINGLE and "、" not in org:
         return None
     checked = re.sub(r"被(?:巡察|巡视)", "", org) if pats["count"].match(org) else org
     if pats["reject"].search(checked):
         tail = pats["tail_count"].search(org)
         return clean_org(tail["count"]) if tail else None
+    if not is_org_shaped(org) or any(pats["vague"].match(item)
+                                     for item in pats["list_sep"].split(org)):
+        return None   # 上级精神 is no org; 市中级人民法院、各县党委 names no units
     return org
+
+
+def is_org_shaped(org: str) -> bool:
+    """Whether a name ends in an organisation word (局, 学院, 党委, 村 …; resources/
+    inspection_org_ends.txt), a trailing parenthesis set aside.
+
+    >>> is_org_shaped("区教育工作党委(区教育局)"), is_org_shaped("3个村(社区)"), is_org_shaped("上级精神")
+    (True, True, False)
+    """
+    pats = _patterns()
+    return bool(pats["org_end"].search(pats["paren_tail"].sub("", org) or org))
 
 
 def find_org_mentions(match: str) -> list[OrgMention]:
@@ -156,15 +192,53 @@ def find_org_mentions(match: str) -> list[OrgMention]:
     pats = _patterns()
     out = set()
     for key, kind in (("inspect", "inspect"), ("inspect2", "inspect"), ("feedback", "feedback"),
-                      ("feedback2", "feedback"), ("title", "feedback"), ("visit", "visit"),
-                      ("subject", "subject")):
+                      ("feedback2", "feedback"), ("feedback3", "feedback"), ("title", "feedback"),
+                      ("visit", "visit"), ("subject", "subject"), ("covers", "subject"),
+                      ("covers2", "subject")):
         for m in pats[key].finditer(match):
             org = clean_org(m["org"])
             if not org or (kind == "subject" and pats["in_house"].fullmatch(org)):
                 continue   # 学校党委召开…反馈会: the inspector, not the inspected
+            if kind == "inspect" and _is_secondary(match, m.start(), m.end("org")):
+                continue
             start = m.start("org") + max(0, m["org"].find(org))
             out.add(OrgMention(start, start + len(org), org, kind))
     return sorted(out, key=lambda o: (o.start, o.end, o.kind))
+
+
+def find_reporter(match: str) -> tuple[int, int] | None:
+    """(start, end) of the org a report shows acting on its rectification, for a report
+    that names no inspected org otherwise (局党组 in 反馈会后,局党组立即组织召开专题会议).
+
+    >>> t = "巡察反馈会后,局党组立即组织召开专题会议,研究巡察整改工作。"
+    >>> s, e = find_reporter(t); t[s:e]
+    '局党组'
+    """
+    for m in _patterns()["reporter"].finditer(match):
+        org = m["org"].strip()
+        if clean_org(org) == org:
+            start = m.start("org") + m["org"].find(org)
+            return start, start + len(org)
+    return None
+
+
+def _is_secondary(match: str, start: int, org_end: int) -> bool:
+    """Whether an 对X…巡察 mention names units covered besides the inspected one: 延伸巡察
+    of sub-units, or 同步对X进行巡察 after the sentence's own 对…开展了…巡察.
+
+    >>> t = "对北塘县5个村开展了巡察,同步对县人民医院进行巡察。"
+    >>> _is_secondary(t, t.find("对县"), t.find("进行")), _is_secondary(t, 0, t.find("开展"))
+    (True, False)
+    >>> t = "对市档案馆开展了巡察,对下属2个单位开展了延伸巡察。"
+    >>> _is_secondary(t, t.find("对下"), t.find("开展了延"))
+    True
+    """
+    pats = _patterns()
+    after = re.match(r"[^。;\n]{0,40}?(?:巡察|巡视)", match[org_end:])
+    if after and pats["extension"].search(after.group(0)):
+        return True
+    sentence = match[:start].rsplit("。", 1)[-1]
+    return bool(pats["also"].search(sentence) and pats["main_inspect"].search(sentence))
 
 
 def org_core(org: str) -> str:
@@ -179,9 +253,27 @@ def org_core(org: str) -> str:
 
 
 def same_org(a: str, b: str) -> bool:
-    """Whether two mentions name the same org (市审计局 and 澜江市审计局党组 do)."""
+    """Whether two mentions name the same org: one contains the other (市审计局 and
+    澜江市审计局党组), or one is the other's short form (市中院 and 市中级人民法院).
+
+    >>> same_org("县文广旅体局", "县文化广电旅游体育局党组"), same_org("县委办", "县委宣传部办公室")
+    (True, False)
+    """
     ca, cb = org_core(a), org_core(b)
-    return ca in cb or cb in ca
+    return ca in cb or cb in ca or is_short_form(ca, cb) or is_short_form(cb, ca)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether `short` abbreviates `full`: its characters in order, the same first and
+    last character, at least three of them (市中院 for 市中级人民法院).
+
+    >>> is_short_form("市中院", "市中级人民法院"), is_short_form("市教育局", "市体育局")
+    (True, False)
+    """
+    if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
@@ -204,6 +296,7 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
         main = [m for m in main if not pats["sub_unit"].match(m.org)] or main
         main = [m for m in main if is_org_like(m.org)] or main
         main = [m for m in main if not pats["generic"].fullmatch(m.org)] or main
+        main = [m for m in main if not any(is_part_of(m.org, n.org) for n in main)] or main
     if not main:
         main = [m for m in mentions if m.kind == "subject"][:1]
     if not main:
@@ -214,11 +307,23 @@ def choose_org(mentions: list[OrgMention]) -> OrgMention | None:
         fed.sort(key=len, reverse=True)   # 南通市中级人民法院党组 ×3 beats 南通中院党组 ×1
         if not fed or (len(fed) > 1 and len(fed[0]) == len(fed[1])):
             return None
-        groups = fed
+        groups = [[m for m in fed[0] if m.kind in ("feedback", "visit")]]   # as fed back
     first = groups[0][0]
     same = [m for m in mentions if same_org(first.org, m.org)]
     core = org_core(first.org)
-    return next((m for m in same if has_party_suffix(m.org) and core in m.org), first)
+    return next((m for m in same if has_party_suffix(m.org)
+                 and (core in m.org or is_short_form(core, org_core(m.org)))), first)
+
+
+def is_part_of(org: str, other: str) -> bool:
+    """Whether `org` names units inside one of the units `other` lists (巡乡带村: the
+    villages of a town inspected with it).
+
+    >>> is_part_of("云岭镇石湾村、桥头村", "云岭镇、县财政局"), is_part_of("县财政局", "云岭镇、县财政局")
+    (True, False)
+    """
+    items = [x for x in other.split("、") if len(x) >= 2]
+    return any(org.startswith(x) and len(org) > len(x) and not same_org(org, other) for x in items)
 
 
 def _group_by_org(mentions: list[OrgMention]) -> list[list[OrgMention]]:
@@ -242,7 +347,7 @@ def is_org_like(org: str) -> bool:
     pats = _patterns()
     if pats["not_org"].search(org):
         return False
-    return bool(has_party_suffix(org) or pats["org_end"].search(org) or pats["count"].match(org))
+    return bool(has_party_suffix(org) or is_org_shaped(org) or pats["count"].match(org))
 
 
 def is_self_ref(org: str) -> bool:

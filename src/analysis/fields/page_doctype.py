@@ -93,7 +93,7 @@ def _is_plan_body(body: str) -> re.Match | None:
     return hits[0] if len(hits) >= 2 else None
 
 
-def _classify_body(body: str) -> tuple[str, re.Match] | None:
+def _classify_body(body: str, title: str = "") -> tuple[str, re.Match] | None:
     cues = _cues()
     lead = body[:_LEAD_CHARS]
     sentence = find_report_sentence(body)
@@ -119,6 +119,11 @@ def _classify_body(body: str) -> tuple[str, re.Match] | None:
     opening = body[:_OPENING_CHARS]
     weak = list(cues["report"]["body_weak"].finditer(opening))
     if len(weak) >= 2 or (weak and opening.count("整改") >= 2):
+        many = cues["summary_news"]["many_units"]
+        if _first(many, title):
+            return "summary_news", weak[0]   # the 整改 of many units is news, no report
+        if m := _first(many, lead):
+            return "summary_news", m
         return _report_type("", opening), weak[0]
     return None
 
@@ -170,6 +175,6 @@ def parse_doc_type(title: str, body: str) -> DocTypeCue:
     """
     if title and (hit := _classify_title(title, body)):
         return DocTypeCue(hit[0], "title", hit[1].start(), hit[1].end())
-    if hit := _classify_body(body):
+    if hit := _classify_body(body, title):
         return DocTypeCue(hit[0], "body", hit[1].start(), hit[1].end())
     return DocTypeCue("other", "none", -1, -1)

@@ -30,6 +30,7 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[-_|—–]+|\s{2,})\s*([^-_|—–\s][^-_|—
 # year, month, day (+ time); the day may be glued to a time ("2022/5/910:03:11")
 DATE = (r"(\d{4})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])"
         r"(?=[0-2]\d:\d{2}|\D|$)\s*日?(?:\s*[0-2]?\d:\d{2}(?::\d{2})?)?")
+_MAX_TITLE = 150   # a line this long with clauses in it is body, never a title
 _TRAILING_DATE = re.compile(rf"\s*[(\[【]?\s*{DATE}\s*[)\]】]?\s*$")
 
 
@@ -109,6 +110,8 @@ def _is_body_line(line: str) -> bool:
         return True
     if len(line) >= 30 and sum(1 for s in line.split("。") if len(s.strip()) >= 8) >= 2:
         return True
+    if len(line) >= _MAX_TITLE and line.count(",") >= 2:
+        return True   # far too long for a title: bullet lines run together without 。
     return "。" in line and len(line) >= 30 and not TITLE_STRONG.search(line.split("。")[0])
 
 
