@@ -514,6 +514,19 @@ def test_report_names_its_own_org(text, doc_type, org):
     assert extract(text, doc_type=doc_type).get("inspected_org") == org
 
 
+@pytest.mark.parametrize("text", [
+    "區委\n巡察组一、",   # a one-word line joined to the next as the title
+    "青溪区委第三\n巡察组向区档案馆党组反馈巡察情况\n会议由馆长主持。",
+])
+def test_title_broken_over_lines_keeps_spans(text):
+    # facts read from a title the layout joined over lines point into the text
+    from analysis.fields import extract_notice_fields
+    _, _, facts = extract_notice_fields(Document(text=text, source_path="x.txt", source_format="txt"))
+    for fact in facts:
+        if fact.field != "doc_type":
+            assert 0 <= fact.start <= fact.end <= len(text), fact
+
+
 def test_traditional_with_pinyin_values_as_written():
     text = ("根據(jù)區委統(tǒng)一部署,2023年5月8日至7月14日,區委第一巡察組對區衛健局黨組開展了"
             "巡察“回頭看”。")
@@ -557,7 +570,8 @@ def test_seed_inspection_fields(gold):
         assert got.get(name) == want, (name, got.get(name), want)
 
 
-@pytest.mark.parametrize("module", ["inspection_who", "inspection_when", "inspection_org"])
+@pytest.mark.parametrize("module", ["inspection_who", "inspection_when", "inspection_org",
+                                    "inspection_org_choice"])
 def test_doctests(module):
     import doctest
     import importlib

@@ -22,7 +22,7 @@ Decisions:
 - inspection_kind: cues next to 巡察/巡视 in the title, the inspector's name and the lead,
   in that order; a plan's title also counts its campaign (专项治理“回头看” -> special,
   look_back).
-- inspected_org: see inspection_org.choose_org. As written in the 对X开展…巡察 / 向X反馈 /
+- inspected_org: see inspection_org_choice.choose_org. As written in the 对X开展…巡察 / 向X反馈 /
   巡察X情况反馈会 / 巡察组到X反馈 sentences (or a feedback-news title), a list or count of
   units as written; the same org with its party organ (对市档案馆 … 向市档案馆党组) is
   preferred; 我局/我院 is resolved to the org that issues the title, without a leading 中共,
@@ -38,6 +38,7 @@ import re
 
 from analysis.dates import DateSpan, resolve_dates
 from analysis.fields import inspection_org as org
+from analysis.fields.inspection_org_choice import choose_org
 from analysis.fields import inspection_when as when
 from analysis.fields import inspection_who as who
 from analysis.fields.context import NoticeText
@@ -101,7 +102,10 @@ def _find_title(nt: NoticeText, found: dict[str, Fact]) -> tuple[str, int]:
     if not title:
         title = _title_line(nt.text)
     title = normalize_text(title or "").replace("\n", "")
-    return title, (nt.text.find(title) if title else -1)
+    at = nt.text.find(title) if title else -1
+    if at < 0 and fact and fact.value and 0 <= fact.start < fact.end <= len(nt.text):
+        return nt.text[fact.start:fact.end], fact.start   # a title broken over lines, as it stands
+    return title, at
 
 
 def _title_line(text: str) -> str:
@@ -206,7 +210,7 @@ def _org_facts(sc: _Scope) -> list[Fact]:
         else:
             resolved.append(m)
     simple = [org.OrgMention(m.start, m.end, to_simplified(m.org), m.kind) for m in resolved]
-    best = org.choose_org(simple)
+    best = choose_org(simple)
     if best is None:
         return _reporter_facts(sc) if not mentions and sc.is_report else []
     written = resolved[simple.index(best)]   # the value as written, traditional kept

@@ -146,8 +146,13 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
 
     >>> find_organ_level("经县委巡察工作领导小组审定"), find_organ_level("辽中区委已经开展六轮常规巡察")
     ((1, 3, 'county'), (0, 4, 'county'))
+    >>> find_organ_level("派出8个巡视组对21所高校党委开展常规巡视") is None
+    True
     """
     for m in _ORGAN.finditer(match):
+        clause = re.split(r"[,。;\n]", match[:m.start("who")])[-1]
+        if "对" in clause and not re.match(r"巡察|巡视", match[m.end("who"):]):
+            continue   # 对44所高校党委开展巡视: the inspected, not the inspector
         level = parse_level(m["who"])
         if level:
             return m.start("who"), m.end("who"), level

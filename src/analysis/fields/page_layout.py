@@ -110,7 +110,7 @@ def _is_body_line(line: str) -> bool:
         return True
     if len(line) >= 30 and sum(1 for s in line.split("。") if len(s.strip()) >= 8) >= 2:
         return True
-    if len(line) >= _MAX_TITLE and line.count(",") >= 2:
+    if len(line) >= _MAX_TITLE and line.count(",") >= 2 and not is_chrome(line):
         return True   # far too long for a title: bullet lines run together without 。
     return "。" in line and len(line) >= 30 and not TITLE_STRONG.search(line.split("。")[0])
 
