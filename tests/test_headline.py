@@ -374,3 +374,12 @@ def test_feedback_news_quoting_the_old_round_keeps_measures_not_problems():
     assert values["doc_type"] == "feedback_news"
     assert values.get("problems_total") is None and values.get("aspects_total") is None
     assert values["measures_total"] == 25
+
+
+@pytest.mark.parametrize("tail", ["", "\n二、问题整改情况\n(一)关于学习不深入的问题\n整改情况:组织学习5次。"])
+def test_counts_in_part_one_are_headline_figures(tail):
+    """Part 一 (how the work was organised) states the counts; the text may stop inside it."""
+    text = (INTRO + "\n一、提高站位,压实整改责任\n(一)加强领导。成立领导小组。\n(二)细化任务。针对"
+            "市委巡察反馈的4个方面12类问题,局党组研究制定整改方案,将反馈意见细化成39个具体问题,"
+            "提出了157项整改措施。" + tail)
+    _check(text, {"problems_total": 39, "aspects_total": 4, "measures_total": 157})

@@ -91,6 +91,9 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(len(text), right + 1)
 
 
+_PART_TWO = re.compile(r"(?m)^[ \t]*二[、.]")
+
+
 def intro_end(nt: NoticeText) -> int:
     """Offset where part 一 starts (the intro ends); a bounded guess when there is none."""
     m = _PART_ONE.search(nt.match, nt.body_start)
@@ -99,17 +102,32 @@ def intro_end(nt: NoticeText) -> int:
     return min(len(nt.match), nt.body_start + 600)
 
 
+def part_two_start(nt: NoticeText) -> int:
+    """End of part 一 when part 一 is about how the work was organised (its heading
+    names no 问题): the top-level heading 二、, or the end of a text cut off before
+    it; -1 when there is no such part."""
+    one = _PART_ONE.search(nt.match, nt.body_start)
+    if not one:
+        return -1
+    line_end = nt.match.find("\n", one.start())
+    if "问题" in nt.match[one.start():line_end if line_end >= 0 else None][:60]:
+        return -1
+    two = _PART_TWO.search(nt.match, one.end())
+    return two.start() if two else len(nt.match)
+
+
 def is_headline(nt: NoticeText, start: int, end: int) -> int:
     """How much text[start:end] sits where headline figures live: 3 in the intro,
     2 in a summing-up sentence (累计/共计 ...), 1 in a stock-take sentence (截至/目前
-    ...), 0 elsewhere (inside the problem list)."""
+    ...) or anywhere in part 一 (how the work was organised, before 二、), 0 elsewhere
+    (inside the problem list)."""
     if nt.body_start <= start < intro_end(nt):
         return 3
     left, right = sentence_span(nt.match, start, end)
     sentence = nt.match[left:right]
     if has_cue("summing_up", sentence):
         return 2
-    return 1 if has_cue("summary", sentence) else 0
+    return 1 if has_cue("summary", sentence) or start < part_two_start(nt) else 0
 
 
 def choose(cands: list[Candidate]) -> Candidate | None:
