@@ -75,6 +75,11 @@ def test_parse_cn_date(text, publish, expected):
     ("2024年10月8日至2024113日", None, ["2024-10-08", "2024-11-03"]),
     # 126 = 1-26 or 12-6; the feedback in March 2024 rules out December
     ("2024126日至2月20日,2024年3月5日反馈", None, ["2024-01-26", "2024-02-20", "2024-03-05"]),
+    # the same page loses 年/月 in the yearless feedback date too: 914日 = 9-14
+    ("2024717日至830日,巡察组进驻。914日,反馈意见。", None,
+     ["2024-07-17", "2024-08-30", "2024-09-14"]),
+    # a clause opening with 120日 and no comma is a duration, not a date
+    ("2023年5月8日至7月14日,巡察。120日内完成整改。", None, ["2023-05-08", "2023-07-14"]),
     # garbled bare end: 至96日
     ("2023年7月3日至96日", None, ["2023-07-03", "2023-09-06"]),
     # vague range: nothing

@@ -49,6 +49,7 @@ def _check(text: str, expected: dict) -> None:
     ("巡察反馈4大类、11个大项、24个具体问题。", 24, 4),
     ("巡察反馈的4个方面存在的12项30个具体问题。", 30, 4),
     ("巡察反馈2项9个问题。", 9, 2),                                          # 项 = aspects
+    ("研究印发整改方案,聚焦6个方面,制定186条具体整改措施。", None, 6),        # aspects only
     ("局党组将巡察反馈意见细化分解了14个问题。", 14, None),                  # the unit's split
     ("对照反馈意见细化成36个具体问题。", 36, None),
     ("对照反馈意见，细化为2个方面13个具体问题。", 13, 2),
@@ -133,6 +134,7 @@ def test_problem_count_traps(text, expected):
     ("反馈的4个方面16个问题已制定方案。局党组召开会议5次。专题学习3次。\n"
      "截至目前,16个问题中已完成整改14个,剩余2个问题需长期坚持。", 14, 2, 87.5),  # far off
     ("巡察反馈问题12条,已整改到位10条。", 10, None, 83.3),                   # 条
+    ("巡察反馈的4个方面37个问题,已整改完成34个,阶段性完成整改3个。", 34, 3, 91.9),  # 阶段性
 ])
 def test_progress(text, completed, in_progress, rate):
     _check(INTRO + text, {"problems_completed": completed, "problems_in_progress": in_progress,
@@ -253,6 +255,7 @@ def test_amount_facts_are_recovered_returned_or_involved_money():
     ("全省问责812人！", 812),
     ("对3名干部进行诫勉谈话。", 3),
     ("诫勉谈话2人、批评教育3人、提醒谈话6人。", None),                        # list: not summed
+    ("对相关人员严肃问责,共诫勉谈话2人、批评教育1人、提醒谈话6人。", None),       # 共 before a list
     ("共处理12人,其中诫勉谈话2人、批评教育10人。", 12),                       # total, then parts
     ("给予2名干部党纪处分。", 2),
     ("访谈干部24人次。", None),                                               # trap 10

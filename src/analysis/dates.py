@@ -184,7 +184,29 @@ def find_dates(text: str) -> list[DateSpan]:
             for i in range(span.start, span.end):
                 taken[i] = True
     spans.sort(key=lambda d: d.start)
+    spans += _yearless_garbled(text, taken)
+    spans.sort(key=lambda d: d.start)
     return _add_range_ends(text, spans, taken)
+
+
+# pages that lose 年 and 月 also lose them in yearless dates: a clause that opens with
+# 3-4 digits and 日 and a comma is a garbled date (`。914日,巡察组向…反馈`); `120日内` is not
+_YEARLESS_GARBLED = re.compile(r"(?:^|(?<=[。,;:\n]))([0-9]{3,4})日(?=[,,])")
+
+
+def _yearless_garbled(text: str, taken: list[bool]) -> list[DateSpan]:
+    """Garbled dates without a year at the opening of a clause.
+
+    >>> [(d.month, d.day) for d in find_dates("2024717日至830日,巡察。914日,反馈。")]
+    [(7, 17), (8, 30), (9, 14)]
+    """
+    out = []
+    for m in _YEARLESS_GARBLED.finditer(text):
+        options = garbled_readings(m[1])
+        if options and not any(taken[m.start(1):m.end()]):
+            mo, d = options[0] if len(options) == 1 else (None, None)
+            out.append(DateSpan(m.start(1), m.end(), None, mo, d, "garbled", options=options))
+    return out
 
 
 _CONNECTOR = r"\s*(?:至|到|—{1,2}|–|-|－|~|～|〜)\s*"

@@ -53,6 +53,13 @@ def _aspects_only_regex() -> re.Pattern:
     return re.compile(rf"(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
 
 
+@lru_cache(maxsize=None)
+def _aspects_of_measures_regex() -> re.Pattern:
+    """`聚焦5个方面,制定186条整改措施`: the fed-back aspects the measures answer."""
+    return re.compile(rf"聚焦(?:反馈的?)?(?P<a>{NUM})个?大?方面[^。;]{{0,6}}?(?:制定|提出|细化|明确)"
+                      r"[^。;]{0,12}?(?:措施|举措)")
+
+
 def _fed_back(text: str, start: int, num_start: int, strong: bool = False) -> bool:
     """True when the count matched at `start` (its number at `num_start`) was fed back.
 
@@ -110,6 +117,10 @@ def find_aspects_only(nt: NoticeText) -> list[Candidate]:
     for m in _aspects_only_regex().finditer(nt.match, nt.body_start):
         aspects = to_int(m.group("a"))
         if aspects and aspects <= _MAX_ASPECTS and _fed_back(nt.match, m.start(), m.start()):
+            out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
+    for m in _aspects_of_measures_regex().finditer(nt.match, nt.body_start):
+        aspects = to_int(m.group("a"))
+        if aspects and aspects <= _MAX_ASPECTS:
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
     return out
 

@@ -96,7 +96,10 @@ def find_people(nt: NoticeText) -> list[Candidate]:
                 (m, total))
     out = []
     for items in by_sentence.values():
-        totals = [m for m, total in items if total]
+        # 共诫勉谈话3人、批评教育1人: a 共 before the first item of a list is no total
+        totals = [m for m, total in items
+                  if total and not (m.group("tot0") and not m.groupdict().get("tot")
+                                    and nt.match[m.end():m.end() + 1] == "、")]
         if totals:
             _add(out, nt, totals[0])
         elif len({(m.start(), m.end()) for m, _ in items}) == 1:

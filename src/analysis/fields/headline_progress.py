@@ -16,9 +16,10 @@ from analysis.fields.headline_base import (NUM, Candidate, choose, clause_before
                                            has_cue, is_headline, to_int, window_before)
 
 _YI = r"(?:[已己]经?)"
-_NOT_DONE_BEFORE = r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在)(?<!持续)(?<!需要)"
+_NOT_DONE_BEFORE = (r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在)(?<!持续)(?<!需要)"
+                    r"(?<!阶段性)")
 _DONE = r"(?:完成|整改)(?:整改|落实|到位|完成|销号)*"
-_IN_PROGRESS_WORDS = (r"(?:尚在整改|正在整改|仍在整改|持续整改|尚未完成|未完成|[已己]?基本完成"
+_IN_PROGRESS_WORDS = (r"(?:尚在整改|正在整改|仍在整改|持续整改|尚未完成|未完成|[已己]?基本完成|阶段性完成"
                       r"|正在推进|需长期整改|需要长期整改|需持续整改)")
 _NOT_PROBLEMS = (r"(?!(?:的)?(?:整改)?(?:任务|措施|举措|项目|事项|线索|方面|方案|清单|台账|会议"
                  r"|文件|报告|工作|单位|党组织|村|社区))")
@@ -46,7 +47,7 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"(?:正在|尚在|仍在|持续)整改(?:中|之中)?的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
             re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_IN_PROGRESS_WORDS}"),
-            re.compile(rf"(?:基本完成|尚未完成|未完成)(?:整改)?[^,。;]{{0,14}}?(?:问题)?"
+            re.compile(rf"(?:基本完成|阶段性完成|尚未完成|未完成)(?:整改)?[^,。;]{{0,14}}?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
             re.compile(rf"(?:剩余|其余|尚有|还有|另有)(?P<n>{NUM})[个项条](?:问题)?"
                        r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
