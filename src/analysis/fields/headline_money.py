@@ -50,11 +50,18 @@ def parse_money_kind(label: str) -> str | None:
     return None
 
 
+_BARE_TOTAL = re.compile(r"\s*(?:共计|合计|总计|共|累计|金额|金额为|计)?\s*")
+
+
 def _label_start(text: str, start: int) -> int:
     """Start of the label of the figure at `start`: its clause, cut after the last 、
     when that last item names the money itself (清退A资金5万元、追回B资金3万元)."""
     clause = clause_before(text, start)
     left = start - len(clause)
+    if _BARE_TOTAL.fullmatch(clause) and left > 1:
+        # 追回违规发放的津补贴,共计5441元: the label is the clause before 共计
+        clause = clause_before(text, left - 1) + text[left - 1:start]
+        left = start - len(clause)
     tail = clause.rsplit("、", 1)[-1]
     if len(tail) < len(clause) and parse_money_kind(tail):
         left = start - len(tail)
