@@ -128,15 +128,33 @@ def _about_problems(text: str, m: re.Match) -> bool:
 
 
 def _all_done(nt: NoticeText, total: Candidate) -> Candidate | None:
-    """`均已完成整改` next to the total: completed = total (span: total to the cue)."""
+    """`均已完成整改` next to the total: completed = total (span: total to the cue).
+
+    Further off, only a stock-take that stands alone counts: `截至目前,已全部完成整改。`
+    (its clause names nothing but the date), in part 一 or a summing-up sentence.
+    """
     lo, hi = _window(nt.match, total)
-    for m in re.finditer(cue_regex("all_done"), nt.match[:hi]):
-        if m.start() < lo or not _unblocked(nt.match, total, m.start()):
+    for m in re.finditer(cue_regex("all_done"), nt.match):
+        clause = clause_before(nt.match, m.start())
+        if re.search(r"[未没]|尚未|不能", clause):
             continue
-        if re.search(r"[未没]|尚未|不能", clause_before(nt.match, m.start())):
-            continue
-        return Candidate(total.value, total.start, m.end(), True)
+        if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
+            return Candidate(total.value, total.start, m.end(), True)
+        if (m.start() >= hi and _STANDALONE_DONE.fullmatch(clause)
+                and re.match(r"[。;]", nt.match[m.end():m.end() + 1] or "。")
+                and _stock_take_before(nt.match, m.start())
+                and is_headline(nt, m.start(), m.end())):
+            return Candidate(total.value, total.start, m.end(), True)
     return None
+
+
+_STANDALONE_DONE = re.compile(r"\s*(?:问题)?")
+
+
+def _stock_take_before(text: str, start: int) -> bool:
+    """The clause before the cue is a bare 截至目前 / 目前 (nothing else is said done)."""
+    left = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(re.fullmatch(r"\s*(?:截至|截止)?(?:目前|当前|现在)\s*[,,]?\s*", text[left:start]))
 
 
 def find_progress(nt: NoticeText, total: Candidate | None) -> Progress:
