@@ -31,7 +31,7 @@ def _chain_regex() -> re.Pattern:
     sep = r"(?:的|存在的|、|,|共|共计|中|包括)*"
     aspect = rf"(?P<a>{NUM})个?大?(?:方面|类|大类)"
     middle = rf"(?P<m>{NUM})(?P<mu>个|项)(?:大项|内容|方面)?"
-    problem = (rf"(?P<p>{NUM})(?:个|项|类)(?:大项)?的?(?:{cue_regex('problem_modifiers')})?"
+    problem = (rf"(?P<p>{NUM})(?:个|项|类|条)(?:大项)?的?(?:{cue_regex('problem_modifiers')})?"
                r"的?问题")
     return re.compile(rf"(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
 
@@ -50,7 +50,8 @@ def _tasks_regex() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _aspects_only_regex() -> re.Pattern:
-    return re.compile(rf"(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
+    # 6大类17个方面的问题: the first, coarsest count is the aspects (as in a chain)
+    return re.compile(rf"(?:(?P<a0>{NUM})个?大类、?)?(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +116,7 @@ def find_aspects_only(nt: NoticeText) -> list[Candidate]:
     """`反馈意见中提及的9个方面问题`: an aspect count with no problem count."""
     out = []
     for m in _aspects_only_regex().finditer(nt.match, nt.body_start):
-        aspects = to_int(m.group("a"))
+        aspects = to_int(m.group("a0") or m.group("a"))
         if aspects and aspects <= _MAX_ASPECTS and _fed_back(nt.match, m.start(), m.start()):
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
     for m in _aspects_of_measures_regex().finditer(nt.match, nt.body_start):

@@ -136,8 +136,8 @@ def _all_done(nt: NoticeText, total: Candidate) -> Candidate | None:
     lo, hi = _window(nt.match, total)
     for m in re.finditer(cue_regex("all_done"), nt.match):
         clause = clause_before(nt.match, m.start())
-        if re.search(r"[未没]|尚未|不能", clause):
-            continue
+        if re.search(r"[未没]|尚未|不能|确保|力争|争取|务必|要求|必须", clause):
+            continue  # not done, or a pledge (确保…全部整改到位)
         if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
             return Candidate(total.value, total.start, m.end(), True)
         if (m.start() >= hi and _STANDALONE_DONE.fullmatch(clause)
@@ -171,7 +171,10 @@ def find_progress(nt: NoticeText, total: Candidate | None) -> Progress:
         open_ = Candidate(sum(c.value for c in near_open), start, end, True)
     else:
         open_ = choose(far_open)
-    if open_ is None and done is not None and total is not None and done.value == total.value:
+    # "all of them are done" (全部/均已, or the all-done cue) says none is still open;
+    # 已完成整改20个 of 20 states no in-progress figure
+    if (open_ is None and done is not None and total is not None
+            and done.value == total.value and re.search(r"全部|均", nt.match[done.start:done.end])):
         open_ = Candidate(0, min(total.start, done.start), max(total.end, done.end), True)
     return Progress(done, open_, _rate(nt, total, done))
 
