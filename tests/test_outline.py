@@ -38,6 +38,13 @@ def _outline(text: str) -> list[tuple[str, int, int | None, str]]:
     # a 。 inside the quotes does not end the heading
     ("一、关于“学习不深。落实不力”问题的整改情况\n1.加强学习。",
      [("cn", 1, 1, "关于“学习不深。落实不力”问题的整改情况"), ("num", 2, 1, "加强学习")]),
+    # 关于A。B的问题: the frame left open by the first 。 closes in the next sentence
+    ("(1)关于台账登记有遗漏。票据审核不严的问题。一是补登台账。\n(2)关于报销不及时。已整改。",
+     [("paren_num", 1, 1, "关于台账登记有遗漏。票据审核不严的问题"),
+      ("paren_num", 1, 2, "关于报销不及时")]),
+    # a findings sentence (经核查…的问题) after it is description, not the frame's end
+    ("(1)关于台账登记有遗漏。经核查,存在票据缺失的问题。",
+     [("paren_num", 1, 1, "关于台账登记有遗漏")]),
     # traditional characters keep the same markers
     ("一、關於“統計數據不準”的問題\n（一）財務管理不規範",
      [("cn", 1, 1, "關於“統計數據不準”的問題"), ("paren_cn", 2, 1, "財務管理不規範")]),

@@ -186,6 +186,17 @@ OUTLINE_CASES = [
     ("rectification_report",
      "二、反馈问题整改情况\n(一)关于“台账登记不全。部分科室未建台账。”问题的整改情况\n整改情况:已完成。",
      ["台账登记不全"]),
+    # 关于A。B的问题: the frame closes in the second sentence, so the statement spans both
+    ("progress_report",
+     "二、反馈问题整改情况\n(一)理论武装方面\n(1)关于在“学深”环节有欠缺,专题研讨不够深入。"
+     "会议记录审核不严,出现多处漏记的问题。一是补学。组织中心组补学2次。\n"
+     "(2)关于档案移交不及时的问题。一是建立清单。",
+     ["在“学深”环节有欠缺,专题研讨不够深入。会议记录审核不严,出现多处漏记", "档案移交不及时"]),
+    # a 关于 heading whose next sentence does not close the frame ends at its first 。
+    ("progress_report",
+     "二、反馈问题整改情况\n(一)理论武装方面\n(1)关于会议记录审核不严。已建立审核制度。\n"
+     "(2)关于档案移交不及时的问题。一是建立清单。",
+     ["会议记录审核不严", "档案移交不及时"]),
     # a plan never lists problems, whatever its headings say
     ("plan",
      "一、总体要求\n二、整治内容\n1.资金管理不到位问题。\n2.违法违规问题。",
@@ -377,6 +388,30 @@ INLINE_CASES = [
     ("巡察组指出,该局存在理论学习不深入、财务管理不规范等问题。局党组书记表态:一是思想认识方面:"
      "要提高政治站位,主动认领问题;二是整改落实方面:要建立台账,逐项销号。",
      ["理论学习不深入", "财务管理不规范"]),
+    # 等N个方面M条具体问题: the listed phrases are the only problem statements given
+    ("会上,巡察组向北塘县交通集团党委反馈了党委把方向作用不够明显、安全生产责任落实有差距、"
+     "工程项目监管不够严格等3个方面15条具体问题,并提出了整改建议。",
+     ["党委把方向作用不够明显", "安全生产责任落实有差距", "工程项目监管不够严格"]),
+    # 等三大方面N项问题: 大 before the measure word
+    ("巡察组反馈了议事规则执行不严、资产台账登记不全等三大方面12项问题。",
+     ["议事规则执行不严", "资产台账登记不全"]),
+    # the aspects that frame the list come before the reporting verb (…三个方面,反馈了A;B)
+    ("但也存在一些问题,主要表现在聚焦落实上级部署、聚焦作风建设两个方面,反馈了班子统筹作用"
+     "发挥不充分;档案管理有短板;财务审核不严等9个主要问题。",
+     ["班子统筹作用发挥不充分", "档案管理有短板", "财务审核不严"]),
+    # one clause per aspect, each 存在A、B等问题; 较重 and 有违反…的行为 state shortcomings
+    ("巡察组指出,在党的领导方面,存在统领作用发挥不充分、机关化倾向较重等问题;在全面从严治党"
+     "方面,存在有违反廉洁纪律的行为、票据管理不规范等问题。",
+     ["统领作用发挥不充分", "机关化倾向较重", "有违反廉洁纪律的行为", "票据管理不规范"]),
+    # 指出,一是A;二是B;三是C等问题: an ordinal list closed by 等问题 keeps every ; part
+    ("巡察组指出,一是议事规则执行不严;二是资产台账登记不全;三是干部培训覆盖不足等问题。",
+     ["议事规则执行不严", "资产台账登记不全", "干部培训覆盖不足"]),
+    # without an ordinal, the clause before ; is no item (praise before the list)
+    ("巡察组指出,该局近年工作有新进展;同时存在议事规则执行不严、资产台账登记不全等问题。",
+     ["议事规则执行不严", "资产台账登记不全"]),
+    # a comma joins two shortcomings: 边改边犯 is one
+    ("会议指出,该校存在一些问题,主要是:师德建设有差距;上轮整改责任落实不到位,反馈问题边改边犯。",
+     ["师德建设有差距", "上轮整改责任落实不到位", "反馈问题边改边犯"]),
     # bullets written on one line with citation marks; the demands after them are no problems
     ("反馈的主要问题 - 部分学院理论学习不够深入,选人用人把关不严 [2] - 部分学院作风建设"
      "有短板 [2] 整改要求 - 学院党委要扛牢整改责任 [3] - 要严防形式主义 [3]",
@@ -494,6 +529,10 @@ def test_parse_status(text, status):
     ("影响不严重", False),                # 不严重 says the opposite
     ("“三资”管理有名无实", True),
     ("班子年龄普遍老化", True),
+    ("行政化倾向较重", True),
+    ("同类问题屡改屡犯", True),
+    ("有违反中央八项规定精神的行为", True),   # 有违反…: a misconduct start
+    ("有关情况已向上级报告", False),
 ])
 def test_is_deficiency(statement, expected):
     assert is_deficiency(statement) is expected

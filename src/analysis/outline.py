@@ -88,7 +88,8 @@ def _raw_markers(text: str) -> list[tuple[str, int | None, int, int]]:
 
 
 def _heading_end(text: str, body: int, limit: int) -> int:
-    """End of the heading text: first 。!? or line break outside quotes, or `limit`."""
+    """End of the heading text: first 。!? or line break outside quotes, or `limit`;
+    a 关于…的问题 frame left open there runs on to the sentence that closes it."""
     depth = 0
     for i in range(body, min(limit, len(text))):
         c = text[i]
@@ -97,8 +98,30 @@ def _heading_end(text: str, body: int, limit: int) -> int:
         elif c in "”’":
             depth = max(0, depth - 1)
         elif c == "\n" or (depth == 0 and c in "。!?"):
-            return i
+            return _about_frame_end(text, body, i, limit)
     return min(limit, len(text))
+
+
+_FRAME_OPEN = re.compile(r"(?:关于|针对)(?![“\"‘'])")
+# the closing sentence states more of the problem, not what was done about it
+_FRAME_CLOSE = re.compile(r"(?!整改|经|已|目前|现已|针对|对此)[^\n。:;]{2,60}?的问题(?=[。,]|$)")
+
+
+def _about_frame_end(text: str, body: int, end: int, limit: int) -> int:
+    """`1.关于A不到位。B不规范的问题。`: the heading ends where its frame closes, when
+    the first sentence leaves it open and the next one closes it.
+
+    >>> t = "关于学习有偏差。材料把关不严的问题。整改情况:已完成。"
+    >>> t[:_about_frame_end(t, 0, t.index("。"), len(t))]
+    '关于学习有偏差。材料把关不严的问题'
+    >>> t = "关于学习有偏差。已完成整改。"
+    >>> t[:_about_frame_end(t, 0, t.index("。"), len(t))]
+    '关于学习有偏差'
+    """
+    if text[end] != "。" or not _FRAME_OPEN.match(text, body) or "问题" in text[body:end]:
+        return end
+    m = _FRAME_CLOSE.match(text, end + 1, min(limit, len(text)))
+    return m.end() if m else end
 
 
 def _assign_levels(raw: list[tuple[str, int | None, int, int]]) -> list[int]:

@@ -5,6 +5,7 @@ Forms read here (examples invented):
 - a colon cue:   `主要是:A;B;C。` · `存在的主要问题:A。B。` · `问题:A;B。建议:…` ·
                  `发现了一些问题,主要是A,B等。` (no colon after 问题,)
 - a 等问题 tail:  `仍存在A、B、C等问题` · `指出了A,B,C等16个问题` · `A、B等较为突出问题` ·
+                 `反馈了A、B等3个方面12条具体问题` · `指出,一是A;二是B等问题` ·
                  `存在A、B、C“三大问题”` · `针对巡视反馈的“A”“B”等问题` (news only)
 - `其中,A、B、C等尤为突出`: each short item is named a problem
 - `X方面,主要存在A、B的情况;` clauses
@@ -28,7 +29,8 @@ from analysis.problems_items import (DEGREE, ITEM_MAX, LOOSE, NAMED, NOT_ITEM, N
 from analysis.problems_text import is_deficiency
 
 _TAIL_CUE = re.compile(
-    r"等(?:" + NUM + r"(?:个|项|类|条|方面))?(?:的)?(?:方面)?(?:的)?" + DEGREE
+    r"等(?:" + NUM + r"大?(?:个|项|类|条|方面))?(?:的)?(?:方面)?(?:的)?"
+    r"(?:" + NUM + r"(?:个|项|条))?(?:的)?" + DEGREE
     + r"(?:主要|突出|具体|共性)?(?:的)?(?:问题|不足|短板|情况)(?!线索)")
 # 其中,A、B、C等尤为突出: each item is named a salient problem
 _SALIENT_CUE = re.compile(r"等(?:问题)?(?:尤为|尤其|特别|最为|更为|十分)突出(?![的地]?问题)")
@@ -47,6 +49,7 @@ _REPORTED_OPEN = re.compile(r"(?:反馈|指出|发现)的$")
 # 存在A、B等问题。主要表现在:一是…: the first list only names the aspects of the next
 _DETAIL_NEXT = re.compile(r"[。,]?\s*(?:主要|具体)(?:表现|体现)?(?:在|为|是|有|包括)\s*[::]")
 _SOME = re.compile(r"有的")
+_ORDINAL_OPEN = re.compile(r"\s*[,:]?\s*(?:一是|一、|\(一\)|1[.、](?!\d)|\(1\)|①)")
 # a bullet at a line start, or written inline between spaces (` - A [1] - B [2]`)
 _BULLET = re.compile(r"(?m)^[ \t]*[-•·●▪][ \t]*|(?<=\s)[-•·●▪][ \t]+")
 _CITATION = re.compile(r"(?:\s*\[\d{1,3}\])+")     # [1][2] marks of a quoted source
@@ -154,7 +157,11 @@ def _tail_lists(match: str, start: int, news: bool = True) -> list[tuple[int, in
                 inline_patterns()["demand"].search(match, s0, opens[-1].start()):
             continue
         if opens:
-            s = opens[-1].end() if not colon > opens[-1].end() else colon + 1
+            s = opens[-1].end()
+            # a later ; starts the list, unless the list opens with an ordinal
+            # (指出,一是A;二是B等问题): then its ; parts are the items
+            if colon > s and not _ORDINAL_OPEN.match(match, s):
+                s = colon + 1
         elif colon >= 0:
             s = colon + 1
         elif mode == NAMED:        # 其中,A、B等尤为突出: the sentence is the list

@@ -20,8 +20,9 @@ STRICT, LOOSE, NAMED = "strict", "loose", "named"
 
 NUM = r"[\d一二三四五六七八九十百两]+"
 DEGREE = r"(?:较为|比较|较|十分|尤为|更为|最为)?"
-_COUNT_TAIL = (r"(?:" + NUM + r"(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?"
-               r"(?:主要|突出|具体|共性)?(?:的)?")
+# 等5个方面 · 等10个方面27条具体 (aspects, then the finer count)
+_COUNT_TAIL = (r"(?:" + NUM + r"大?(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?"
+               r"(?:" + NUM + r"(?:个|项|条))?(?:的)?(?:主要|突出|具体|共性)?(?:的)?")
 _TAIL = re.compile(r"(?:等" + _COUNT_TAIL + DEGREE + r"(?:主要|突出)?(?:的)?"
                    r"(?:问题|不足|短板|情况|现象)?|的(?:问题|情况))$")
 _MARKER = (r"[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|"
@@ -32,6 +33,8 @@ NOT_ITEM = re.compile(r"^(?:要|建议|希望|强调|会议|请)|意见建议|�
 _AREAS = re.compile(r"等?方面(?:均|都|还|也|仍)?(?:不同程度地?)?存在(?:着)?"
                     r"(?:一些|一定的?|部分|不少|某些|诸多)?(?:的)?(?:问题|不足|短板|差距)")
 _TURN = re.compile(r",\s*(?:但是?|然而|不过)")
+# 主要表现在X、Y三个方面,反馈了A;B: what precedes the reporting verb frames the list
+_REPORTED = re.compile(r",\s*(?:(?:巡察|巡视)组?)?(?:反馈|指出|发现)了")
 # 五是A,B等问题,并提出了意见: the list ends at its 等问题 even when the sentence runs on
 _TAIL_INSIDE = re.compile(r"等" + _COUNT_TAIL + DEGREE + r"(?:问题|不足|短板)(?=,)")
 _ADVERBS = r"(?:还|仍然?|也|均|都|普遍)*(?:不同程度地?)?(?:还|仍|也|均)?"
@@ -220,8 +223,9 @@ def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
         if tail:
             b = tail.end()
         turns = list(_TURN.finditer(match, a, b))      # praise, 但 shortcomings
+        turns += list(_REPORTED.finditer(match, a, b))
         if turns:
-            a = turns[-1].end()
+            a = max(t.end() for t in turns)
         a, b = trim_item(match, a, b)
         for c, d in _split_commas(match, a, b):
             for f, g in _split_enum(match, *trim_item(match, c, d), named=mode == NAMED):
