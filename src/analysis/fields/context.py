@@ -21,6 +21,7 @@ class NoticeText:
     title:      the notice's title (set by fields.page), "" when none
     body_start: offset where the body begins after page chrome (set by fields.page)
     metadata:   the reader's Document.metadata (publish_date, url, ...)
+    layout:     title, chrome and header lines found by fields.page (reused, not redone)
     """
 
     text: str
@@ -28,6 +29,7 @@ class NoticeText:
     title: str = ""
     body_start: int = 0
     metadata: dict[str, Any] = field(default_factory=dict)
+    layout: Any = None          # fields.page_layout.Layout, once fields.page has found it
 
     @classmethod
     def from_document(cls, doc: Document) -> "NoticeText":

@@ -64,7 +64,7 @@ def _url_fact(nt: NoticeText) -> Fact | None:
 
 def extract_page_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:
     """Set nt.title and nt.body_start; return title, publish_date, url, doc_type facts."""
-    layout = find_layout(nt.text, nt.match)
+    layout = nt.layout = find_layout(nt.text, nt.match)
     nt.body_start = layout.body_start
     facts: list[Fact] = []
     title = _title_fact(nt, layout)

@@ -114,7 +114,7 @@ def _sources(nt: NoticeText, found: dict[str, Fact], org_level: str) -> list[Sou
     title = to_simplified(nt.title)
     at = nt.text.find(nt.title) if nt.title else -1
     out.append(Source(title, at, True))
-    layout = find_layout(nt.text, nt.match)
+    layout = nt.layout or find_layout(nt.text, nt.match)
     for line in layout.header + layout.chrome:
         out.append(Source(line.match, line.start, low))
     body = nt.body
