@@ -81,3 +81,9 @@ def test_fields_never_raise_and_stay_in_range(text):
             assert fact.field in ("doc_type", "anonymized"), fact
         else:
             assert 0 <= fact.start <= fact.end, fact
+
+
+def test_comma_splitting_of_a_span_with_nothing_but_commas():
+    """A list item that is only commas once spaces and quotes are gone gives no item."""
+    from analysis.problems_items import _split_commas
+    assert _split_commas("问题:,,", 3, 5) == [] and _split_commas("x", 1, 1) == []

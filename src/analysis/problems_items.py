@@ -162,6 +162,8 @@ def _split_commas(match: str, s: int, e: int) -> list[tuple[int, int]]:
     """Cut on `,` where the left part and the rest both end in a deficiency predicate
     (the left part must end in one: `未能发挥引领作用,A有差距` opens with 未 only)."""
     clauses = split_on(match, s, e, ",")
+    if not clauses:
+        return []                       # nothing but commas
     out: list[tuple[int, int]] = []
     start = clauses[0][0]
     for a, b in clauses:
