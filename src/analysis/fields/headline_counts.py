@@ -28,7 +28,8 @@ class ProblemCount:
 
 @lru_cache(maxsize=None)
 def _chain_regex() -> re.Pattern:
-    sep = r"(?:的|存在的|、|,|共|共计|中|包括)*"
+    # 2个方面细化分解了10个问题: the unit's own split of the fed-back aspects (5.1)
+    sep = r"(?:的|存在的|、|,|共|共计|中|包括|细化分解(?:了|为|成)?|细化(?:了|为|成)?|分解(?:了|为|成)?)*"
     aspect = rf"(?P<a>{NUM})个?大?(?:方面|类|大类)"
     middle = rf"(?P<m>{NUM})(?P<mu>个|项)(?:大项|内容|方面)?"
     problem = (rf"(?P<p>{NUM})(?:个|项|类|条)(?:大项)?的?(?:{cue_regex('problem_modifiers')})?"
@@ -52,6 +53,12 @@ def _tasks_regex() -> re.Pattern:
 def _aspects_only_regex() -> re.Pattern:
     # 6大类17个方面的问题: the first, coarsest count is the aspects (as in a chain)
     return re.compile(rf"(?:(?P<a0>{NUM})个?大类、?)?(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
+
+
+@lru_cache(maxsize=None)
+def _aspects_shown_regex() -> re.Pattern:
+    """`问题主要表现在三个方面:一是…`: the aspects the findings fall into."""
+    return re.compile(rf"问题[^。;]{{0,8}}?表现(?:在|为)(?P<a>{NUM})个?大?方面")
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +126,8 @@ def find_aspects_only(nt: NoticeText) -> list[Candidate]:
         aspects = to_int(m.group("a0") or m.group("a"))
         if aspects and aspects <= _MAX_ASPECTS and _fed_back(nt.match, m.start(), m.start()):
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
-    for m in _aspects_of_measures_regex().finditer(nt.match, nt.body_start):
+    for m in [*_aspects_of_measures_regex().finditer(nt.match, nt.body_start),
+              *_aspects_shown_regex().finditer(nt.match, nt.body_start)]:
         aspects = to_int(m.group("a"))
         if aspects and aspects <= _MAX_ASPECTS:
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
