@@ -173,6 +173,8 @@ def test_rules_win_only_when_decisive() -> None:
 
 
 INVENTED = [
+    ("北塘县委统战部推动民族宗教统战工作创新不够", "duty"),            # a 统战部's own mandate
+    ("县医共体牵头医院作用发挥不充分,分级诊疗推进缓慢", "duty"),
     ("青溪区卫健委理论学习中心组全年专题研讨仅两次", "learning"),
     ("落实“第一议题”学习制度存在以读代学", "learning"),
     ("对网络舆情引导处置不及时，意识形态阵地管控存在盲区", "learning"),
