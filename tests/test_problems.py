@@ -197,6 +197,15 @@ OUTLINE_CASES = [
      "二、反馈问题整改情况\n(一)理论武装方面\n(1)关于会议记录审核不严。已建立审核制度。\n"
      "(2)关于档案移交不及时的问题。一是建立清单。",
      ["会议记录审核不严", "档案移交不及时"]),
+    # problems grouped by progress: 已整改完成的问题 / 正在整改的问题 are no problems
+    ("progress_report",
+     "二、整改落实情况\n(一)已整改完成的问题\n针对反馈的9个问题,局党组逐项整改。\n"
+     "(二)正在整改的问题\n档案移交工作正在推进。\n三、下一步工作打算\n持续巩固成果。",
+     []),
+    ("progress_report",
+     "二、整改落实情况\n(一)已整改完成的问题\n1.理论学习不够深入。\n整改情况:已完成。\n"
+     "(二)正在整改的问题\n2.档案管理不规范。\n整改情况:正在推进。",
+     ["理论学习不够深入", "档案管理不规范"]),
     # a plan never lists problems, whatever its headings say
     ("plan",
      "一、总体要求\n二、整治内容\n1.资金管理不到位问题。\n2.违法违规问题。",
@@ -412,6 +421,24 @@ INLINE_CASES = [
     # a comma joins two shortcomings: 边改边犯 is one
     ("会议指出,该校存在一些问题,主要是:师德建设有差距;上轮整改责任落实不到位,反馈问题边改边犯。",
      ["师德建设有差距", "上轮整改责任落实不到位", "反馈问题边改边犯"]),
+    # three quoted shortcomings back to back, then 等N个方面的问题: each quote is one item
+    ("会上,巡察组指出,区科协还存在“服务会员意识不强”“学会管理有欠缺”“经费使用把关不严”"
+     "等五个方面的问题。",
+     ["服务会员意识不强", "学会管理有欠缺", "经费使用把关不严"]),
+    # a unit's long line of shortcomings with two statements lacking a predicate: the
+    # line still counts, and only the items that state a shortcoming are kept
+    ("现将反馈的主要问题公布如下:\n一、县水利局党组\n"
+     "理论学习不够深入;议事规则执行不严;河道整治工作长期打不开局面;项目建设进度缓慢;"
+     "资金管理不规范;专项资金集中拨付;档案管理不到位。",
+     ["理论学习不够深入", "议事规则执行不严", "项目建设进度缓慢", "资金管理不规范",
+      "档案管理不到位"]),
+    # two units' lines name the same shortcoming: one row for each unit
+    ("现将反馈的主要问题公布如下:\n一、县水利局党组\n理论学习不够深入;资金管理不规范。\n"
+     "二、县林业局党组\n议事规则执行不严;资金管理不规范。",
+     ["理论学习不够深入", "资金管理不规范", "议事规则执行不严", "资金管理不规范"]),
+    # a short line with one part that states no shortcoming is no list
+    ("现将有关情况公布如下:\n一、县水利局党组\n理论学习不够深入;河道整治全面铺开。",
+     []),
     # bullets written on one line with citation marks; the demands after them are no problems
     ("反馈的主要问题 - 部分学院理论学习不够深入,选人用人把关不严 [2] - 部分学院作风建设"
      "有短板 [2] 整改要求 - 学院党委要扛牢整改责任 [3] - 要严防形式主义 [3]",
@@ -429,6 +456,12 @@ SUMMARY_CASES = [
     ("据通报,针对巡视反馈的“安全培训比较薄弱,档案管理有短板”“内控监督有不足”等问题,"
      "各企业已逐项整改。",
      ["安全培训比较薄弱", "档案管理有短板", "内控监督有不足"]),
+    # one quoted finding named a problem with no 等 (指出的“A,B”问题): its clauses
+    ("据报道,针对巡视组指出的“对下属协会监管不力,干部兼职过多”问题,澜江市科协已作出整改。",
+     ["对下属协会监管不力", "干部兼职过多"]),
+    # a quoted finding that states no shortcoming is no problem
+    ("据报道,针对巡视组指出的“推进协会改革”问题,澜江市科协已作出部署。",
+     []),
     # 其中,A、B、C等尤为突出: each short item is named a salient problem, quotes kept
     ("据通报,上述企业在作风建设等方面存在一些问题。其中,工程招标等环节吃拿卡要、"
      "“关键岗位”插手项目、“微腐败”等尤为突出。",
@@ -502,6 +535,10 @@ def test_parse_status(text, status):
     ("中心组学习不系统不深入", True),
     ("工作作风不够严实", True),
     ("班子自身建设还有短板", True),
+    ("防范校园安全风险存在薄弱环节", True),   # 存在 + noun, though it opens with a verb
+    ("补齐存在的短板", False),                # 存在的短板 is the object of a measure
+    ("存在培训费超标准列支及违规报销问题", True),   # a clause that is all 存在…问题
+    ("存在的问题", False),                    # only announces problems
     ("国有资产使用管理存在管理漏洞", True),
     ("违规设置内设机构", True),          # a misconduct start, no final predicate
     ("公务车加油卡未及时进行核销", True),

@@ -10,6 +10,7 @@ Forms read here (examples invented):
 - `其中,A、B、C等尤为突出`: each short item is named a problem
 - `X方面,主要存在A、B的情况;` clauses
 - a findings cue: `巡察中也发现A、B。` · `从巡察反馈情况看,A,B。`
+- one quoted finding: `针对巡视组指出的“A,B”问题` (news only)
 - `有的A;有的B` clauses; `一是A;二是B;…等问题` when about problems (not 意见建议)
 - lines of shortcomings with no cue: `A不到位;B不规范。` under a unit's name, bullets
 
@@ -48,10 +49,13 @@ _TAIL_OPEN = re.compile(r"(?:存在|发现|指出|反馈|包括|涉及)(?:了|�
 _REPORTED_OPEN = re.compile(r"(?:反馈|指出|发现)的$")
 # 存在A、B等问题。主要表现在:一是…: the first list only names the aspects of the next
 _DETAIL_NEXT = re.compile(r"[。,]?\s*(?:主要|具体)(?:表现|体现)?(?:在|为|是|有|包括)\s*[::]")
+# one quoted finding named a problem, no 等: 巡视组指出的“A,B”问题 (news only)
+_QUOTED_FINDING = re.compile(r"(?:反馈|指出|发现)(?:了|的)“([^“”。]{4,60})”(?:的)?问题")
 _SOME = re.compile(r"有的")
 _ORDINAL_OPEN = re.compile(r"\s*[,:]?\s*(?:一是|一、|\(一\)|1[.、](?!\d)|\(1\)|①)")
 # a bullet at a line start, or written inline between spaces (` - A [1] - B [2]`)
 _BULLET = re.compile(r"(?m)^[ \t]*[-•·●▪][ \t]*|(?<=\s)[-•·●▪][ \t]+")
+_LONG_BLOCK = 6         # parts in a line of shortcomings that may hold a few others
 _CITATION = re.compile(r"(?:\s*\[\d{1,3}\])+")     # [1][2] marks of a quoted source
 
 
@@ -174,6 +178,16 @@ def _tail_lists(match: str, start: int, news: bool = True) -> list[tuple[int, in
     return out
 
 
+def _quoted_findings(match: str, start: int) -> list[tuple[int, int, str]]:
+    """`针对巡视组指出的“A,B”问题`: the quote is the problem (one, or its clauses).
+
+    >>> t = "针对巡视组指出的“对下属协会监管不力,干部兼职过多”问题,该部已整改。"
+    >>> [t[a:b] for a, b, _ in _quoted_findings(t, 0)]
+    ['对下属协会监管不力,干部兼职过多']
+    """
+    return [(m.start(1), m.end(1), STRICT) for m in _QUOTED_FINDING.finditer(match, start)]
+
+
 def _some_lists(match: str, start: int) -> list[tuple[int, int, str]]:
     """`有的A;有的B` runs (two 有的 at least), also over sentences: 有的A。有的B。"""
     out = []
@@ -221,9 +235,18 @@ def _block_lists(match: str, start: int) -> list[tuple[int, int, str]]:
         if _BULLET.match(match, a):
             continue
         parts = [match[c:d] for c, d in split_on(match, a, b, ";。") if match[c:d].strip()]
-        if len(parts) >= 2 and all(len(p) <= ITEM_MAX and is_deficiency(p) for p in parts):
+        if _mostly_shortcomings(parts):
             out.append((a, b, STRICT))
     return out
+
+
+def _mostly_shortcomings(parts: list[str]) -> bool:
+    """Every part of a short line states a shortcoming, or two in three of a long one
+    (a unit's list may hold a statement with no predicate: 工作长期打不开局面)."""
+    if len(parts) < 2 or any(len(p) > ITEM_MAX for p in parts):
+        return False
+    hits = sum(1 for p in parts if is_deficiency(p))
+    return hits == len(parts) or (len(parts) >= _LONG_BLOCK and 3 * hits >= 2 * len(parts))
 
 
 def _bullet_lists(match: str, start: int) -> list[tuple[int, int, str]]:
@@ -286,21 +309,29 @@ def find_inline_spans(match: str, start: int = 0, news: bool = True) -> list[tup
                    + _some_lists(match, start) + _ordinal_lists(match, start)
                    + _exist_lists(match, start))
     # weakest cues: only over text no other list covers
-    for weak in (_finding_lists, _block_lists):
-        lists += [(s, e, mode) for s, e, mode in weak(match, start)
-                  if not any(a < e and s < b for a, b, _ in lists)]
+    weakest = (_finding_lists, _block_lists) + ((_quoted_findings,) if news else ())
+    blocks: set[tuple[int, int]] = set()
+    for weak in weakest:
+        found = [(s, e, mode) for s, e, mode in weak(match, start)
+                 if not any(a < e and s < b for a, b, _ in lists)]
+        lists += found
+        if weak is _block_lists:
+            blocks.update((s, e) for s, e, _ in found)
     spans: list[tuple[int, int]] = []      # kept sorted, never overlapping
     seen: set[str] = set()                  # a problem named again later is no new one
     for s, e, mode in lists:
         end = _finished(match, s, e)
         if end is None:
             continue
+        # each unit's own line lists its problems: one found for another unit counts again
+        known = set() if (s, e) in blocks else seen
         for a, b in find_items(match, s, end, mode):
             i = bisect.bisect_left(spans, (a, b))
             if (i > 0 and spans[i - 1][1] > a) or (i < len(spans) and spans[i][0] < b) \
-                    or match[a:b] in seen:
+                    or match[a:b] in known:
                 continue
             spans.insert(i, (a, b))
+            known.add(match[a:b])
             seen.add(match[a:b])
     return spans
 

@@ -262,8 +262,9 @@ def _split_quotes(match: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     quote holds a whole shortcoming; “两违”“三乱”整治不彻底 stays one."""
     out = []
     for a, b in spans:
-        for m in re.finditer(r"”(?=“)", match[a:b]):
-            close = a + m.start()
+        base = a
+        for m in re.finditer(r"”(?=“)", match[base:b]):
+            close = base + m.start()
             open_ = match.rfind("“", a, close)
             if open_ >= 0 and is_deficiency(match[open_ + 1:close]):
                 out.append((a, close + 1))

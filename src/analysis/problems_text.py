@@ -128,6 +128,10 @@ _GENERIC = re.compile(
 
 
 _ANNOUNCE = re.compile(r"存在的(?:主要)?(?:问题|不足|困难|短板)(?:和|与|及)?(?:问题|不足|困难)?$")
+# problems grouped by progress: (一)已整改完成的问题 · (二)正在整改的问题
+_STATUS_GROUP = re.compile(
+    r"^(?:已经?|正在|尚未|基本|需?要?长期坚持|持续)(?:全部|基本)?"
+    r"(?:整改|完成|办结|销号|推进|落实)(?:整改|完成|到位|中)?$")
 
 
 def is_generic(statement: str) -> bool:
@@ -136,9 +140,11 @@ def is_generic(statement: str) -> bool:
     >>> [is_generic(s) for s in ("存在的不足和问题", "巡察发现的主要问题", "整改工作中存在的不足",
     ...                          "作风不实", "班子建设存在短板", "一些薄弱环节", "一定差距")]
     [True, True, True, False, False, True, True]
+    >>> [is_generic(s) for s in ("已整改完成", "正在整改", "已完成整改任务不彻底")]
+    [True, True, False]
     """
     s = statement.strip(_TRAIL)
-    return bool(_GENERIC.match(s) or _ANNOUNCE.search(s))
+    return bool(_GENERIC.match(s) or _ANNOUNCE.search(s) or _STATUS_GROUP.match(s))
 
 
 def _ends_with_resolve(clause: str) -> bool:
