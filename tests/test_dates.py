@@ -85,6 +85,13 @@ def test_parse_cn_date(text, publish, expected):
     # vague range: nothing
     ("2023年11月至2024年1月", None, [None, None]),
     ("8月下旬至9月底", "2023-12-01", [None, None]),
+    # 日 lost at a range's full end, the next words glued on
+    ("2021年3月2日至2021年5月18区委第二巡察组", None, ["2021-03-02", "2021-05-18"]),
+    # a garbled feedback date whose only in-order reading falls after the publish date:
+    # the chain's order decides (the page's own date may be wrong)
+    ("2023年5月4日至7月28日,2023115日反馈", "2023-09-30", ["2023-05-04", "2023-07-28", "2023-11-05"]),
+    # ... but a count after the numbers is no day
+    ("2021年3月2日至2021年5月18个", None, ["2021-03-02"]),
     # placeholders
     ("202X年X月X日至X月X日", None, [None, None]),
 ])

@@ -211,6 +211,11 @@ CORE = ("按照区委统一部署,2019年6月8日至8月13日,区委第九巡察
      dict(inspector=None, inspector_level="county")),
     # 其中 is no place name
     ("其中市委第四巡察组对澜江港务集团党委开展了巡察。", dict(inspector="市委第四巡察组")),
+    # 按照 is no place name either; groups of two different bodies are not a round fed back
+    # group by group: the first numbered group is the inspector
+    ("今年4月,澜江市委第六巡察组对区水务局开展了专项巡察。7月,按照省委第三巡视组要求,青溪区委"
+     "巡察组对北塘街道开展了专项巡察。",
+     dict(inspector="澜江市委第六巡察组", inspector_level="municipal", inspection_group=6)),
 ])
 def test_inspector_and_core(text, expected):
     check(extract(text), expected)
@@ -281,6 +286,8 @@ def test_kind(text, title, kind):
      "", 4, 3),
     # a central round under a provincial inspector: only the provincial one counts
     ("根据十九届中央第六轮巡视部署,省委第二巡视组对某市开展了巡视。", "", None, 2),
+    # a field and a topic before 专项 (…领域作风建设专项巡察二组): still one numbered group
+    ("县委营商环境领域作风建设专项巡察二组对县商务局开展了专项巡察。", "", None, 2),
 ])
 def test_round_and_group(text, title, rnd, group):
     got = extract(text, title=title)
@@ -407,6 +414,11 @@ def test_round_and_group(text, title, rnd, group):
     ("本轮巡察发现问题56个,涉及资金300万元。", "", None),
     # 对全局干部开展…: people, not a second org
     ("区委第二巡察组对区档案馆党组开展了巡察。局党组对全局干部开展了巡察整改警示教育。", "", "区档案馆党组"),
+    # the only mention is where the group held its feedback meeting
+    ("10月9日上午,市委第三巡察组在市侨联召开巡察情况反馈会。组长通报了巡察意见。", "", "市侨联"),
+    # but the venue gives way to the unit inspected (a community fed back at its street office)
+    ("2024年3月2日至20日,区委第一巡察组对青溪社区开展巡察。5月6日,区委第一巡察组在北塘街道召开"
+     "巡察情况反馈会。", "", "青溪社区"),
 ])
 def test_inspected_org(text, title, org):
     assert extract(text, title=title).get("inspected_org") == org
@@ -493,12 +505,33 @@ def test_inspected_org(text, title, org):
     # a meeting that studied the feedback is no feedback date
     ("12月16日,市水务局党组召开会议,传达学习市委第三巡察组巡察反馈意见。", "2025-12-20",
      dict(feedback_date=None)),
+    # no publish date: a yearless feedback date takes its year from the month of the
+    # inspection (a month alone is no start date)
+    ("8月20日,市委巡察二组向市侨联党组反馈巡察情况。2023年4月,市委巡察二组对市侨联党组开展了巡察。",
+     None, dict(feedback_date="2023-08-20", inspection_start=None)),
+    # the feedback before that month in the year would come a year later
+    ("2月3日,县委第一巡察组向县林业局党组反馈巡察情况。2023年10月,县委第一巡察组对县林业局党组开展了"
+     "巡察。", None, dict(feedback_date="2024-02-03")),
 ])
 def test_dates_in_context(text, publish, expected):
     check(extract(text, publish=publish), expected)
 
 
 # ---------------------------------------------------------------- traditional text
+@pytest.mark.parametrize("text", [
+    "自2018年本届州委开展首轮巡察以来,全州巡察共发现问题3210个。青溪县委第二巡察组对县医保局开展"
+    "提级交叉巡察,推动整改。",
+    "十九届市委以来,澜江市委巡察机构推动市委第三巡察组对市水务局党组的专项巡察整改落地。",
+])
+def test_jurisdiction_summary_has_no_one_inspection(text):
+    # a term's or a year's work across a jurisdiction: no inspector, kind or inspected unit
+    got = extract(text, doc_type="summary_news")
+    for name in ("inspector", "inspector_level", "inspection_kind", "inspected_org"):
+        assert got.get(name) is None, (name, got)
+    # the same lead in a report keeps its inspection fields
+    assert extract(text, doc_type="rectification_report").get("inspector") is not None
+
+
 @pytest.mark.parametrize("text, doc_type, org", [
     # a report that names no inspected org: the org it shows acting on the rectification
     ("根据区委巡察工作统一部署,现将巡察整改进展情况予以公布。\n一、加强领导\n巡察意见反馈会后,局党组立即"
@@ -509,6 +542,12 @@ def test_dates_in_context(text, publish, expected):
     # ... and never when another sentence names the org
     ("根据区委统一部署,区委第三巡察组对区档案馆党组开展了巡察。现将巡察整改情况予以公布。\n一、整改情况\n"
      "馆党组立即召开专题会议,研究巡察整改工作。", "rectification_report", "区档案馆党组"),
+    # news of a published report: the org that issues the quoted report, 中共 as written
+    ("本报讯 网站今天发布了《中共澜江省委关于巡视整改情况的通报》。据通报,已清理5名干部违规兼职。",
+     "rectification_report", "中共澜江省委"),
+    # a quoted title without a party organ names no org
+    ("网站今天发布了《关于巡视整改情况的通报》。据通报,已清理5名干部违规兼职。",
+     "rectification_report", None),
 ])
 def test_report_names_its_own_org(text, doc_type, org):
     assert extract(text, doc_type=doc_type).get("inspected_org") == org

@@ -343,6 +343,26 @@ DOC_TYPE_CASES = [
          "高度重视,成立整改工作专班,扎实推进整改", "rectification_report"),
     # 发现 is no report sentence's 现
     ("", "3月5日,县委巡察办开展巡察整改调研督查,督查发现,个别单位对整改情况如下说明不实。", "other"),
+    # a term's or a year's work across a jurisdiction is summary news, even when it speaks of
+    # 整改 twice or of feedback meetings further on
+    ("", "自2017年本届市委开展首轮巡察以来,全市巡察共发现问题5120个,移交问题线索640件。青溪区建立"
+         "整改清单,北塘县推行销号制度,巡察整改质效不断提升。", "summary_news"),
+    ("", "十九届县委以来,北塘县委巡察机构压紧压实巡察整改责任。县委巡察办每次巡察都邀请分管领导参加"
+         "反馈会议,督促抓好整改。", "summary_news"),
+    ("", "今年以来,澜江州从完善制度入手,扎实推进巡视巡察整改。州委分2轮完成对15个单位的常规巡察,"
+         "推动整改落实。", "summary_news"),
+    # but a single unit's report that begins with 以来 stays a report
+    ("", "巡察反馈以来,县审计局党组高度重视,扎实推进巡察整改。现将巡察整改进展情况予以公布。",
+     "progress_report"),
+    # news that a 整改情况的通报 was published is that report (progress when it says 进展)
+    ("", "本报讯 青溪网站今天发布了《中共青溪县委关于巡视整改情况的通报》。通报称,清理了3名干部违规"
+         "兼职问题。", "rectification_report"),
+    ("", "网站日前刊发《澜江市水利局党组关于巡察整改进展情况的通报》,列出已完成的12项任务。",
+     "progress_report"),
+    # a purpose clause opens the body; the event (约谈) is in the next sentence: other news,
+    # though the lead also counts 等6家单位
+    ("", "为进一步压实整改主体责任,推动问题整改到位。6月8日,青溪区委巡察工作领导小组约谈区水务局、"
+         "区商务局等6家单位主要负责人。会上,各单位汇报了巡察整改情况。", "other"),
 ]
 
 

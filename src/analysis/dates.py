@@ -118,6 +118,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("full", re.compile(rf"(?<![0-9])({_YEAR})\s*年\s*({_N2})\s*月\s*({_N2})"
                         rf"(?={_OPEN_END})")),
     ("no_year", re.compile(rf"(?<![0-9年.])({_N2})\s*月\s*({_N2})(?={_OPEN_END})")),
+    # 日 left out at a range's full end before the next words: 至2022年11月15市委第三巡察组…
+    ("full", re.compile(rf"(?<=至|到)({_YEAR})\s*年\s*({_N2})\s*月\s*({_N2})"
+                        r"(?=[,\u4e00-\u9fff])(?![日号个天次名人项件条万亿元家所时点])")),
     ("cn_full", re.compile(rf"({_CN_YEAR})年({_CN_MD})月({_CN_MD})日")),
     ("garbled", re.compile(rf"(?<![0-9])({_YEAR})年?([0-9]{{2,4}})日")),
     ("relative", re.compile(rf"(今年|本年|去年|上一年|上年|前年|明年)\s*({_N2})\s*月\s*({_N2})\s*[日号]")),
@@ -252,6 +255,8 @@ def find_date_ranges(text: str) -> list[tuple[DateSpan, DateSpan]]:
     [(11, 3, 2023, 1, 16)]
     >>> len(find_date_ranges("2021年4月6日—4月23日")), len(find_date_ranges("5月8日,6月9日"))
     (1, 0)
+    >>> [(b.month, b.day) for a, b in find_date_ranges("2022年8月9日至2022年10月25县委巡察组")]
+    [(10, 25)]
     """
     spans = find_dates(text)
     out: list[tuple[DateSpan, DateSpan]] = []
@@ -312,8 +317,9 @@ def _year_for(span: DateSpan, md: tuple[int, int], prev: date | None,
 
 
 def _chain(spans: Sequence[DateSpan | None], pick: Sequence[tuple[int, int] | None],
-           publish: date | None) -> tuple[list[date | None], int, bool]:
-    """Resolve one choice of readings: dates, rollovers, and whether order holds."""
+           publish: date | None, bound: bool = True) -> tuple[list[date | None], int, bool]:
+    """Resolve one choice of readings: dates, rollovers, and whether order holds (with
+    `bound`, the last date must not follow the publish date)."""
     out: list[date | None] = []
     prev: date | None = None
     rolls, ordered = 0, True
@@ -327,7 +333,7 @@ def _chain(spans: Sequence[DateSpan | None], pick: Sequence[tuple[int, int] | No
                 ordered = False
             prev = got
         out.append(got)
-    if publish is not None and prev is not None and prev > publish:
+    if bound and publish is not None and prev is not None and prev > publish:
         ordered = False
     return out, rolls, ordered
 
@@ -353,6 +359,8 @@ def resolve_dates(spans: Sequence[DateSpan | None],
     ['2024-10-08', '2024-11-03']
     >>> resolve_dates(find_dates("6月18日"), "2023-09-01"), resolve_dates(find_dates("6月18日"))
     (['2023-06-18'], [None])
+    >>> resolve_dates(find_dates("2024年6月3日至8月30日,2024115日反馈"), "2024-10-02")
+    ['2024-06-03', '2024-08-30', '2024-11-05']
     """
     publish = _as_date(publish_date)
     spans = [complete_range_end(prev, s) if prev is not None and s is not None else s
@@ -377,6 +385,11 @@ def _ordered_chains(spans: list[DateSpan | None], publish: date | None
         dates, rolls, ordered = _chain(spans, pick, publish)
         if ordered or all(len(r) == 1 for r in readings):
             best.setdefault(rolls, []).append(dates)
+    if not best:  # a page dated before its own last date: the chain's order alone decides
+        for pick in product(*readings):
+            dates, rolls, ordered = _chain(spans, pick, publish, bound=False)
+            if ordered:
+                best.setdefault(rolls, []).append(dates)
     if not best:  # no garbled reading keeps the order: leave those spans empty
         readings = [r if len(r) == 1 else [None] for r in readings]
         best = {0: [_chain(spans, [r[0] for r in readings], publish)[0]]}

@@ -42,6 +42,7 @@ from analysis.fields.inspection_org_choice import choose_org
 from analysis.fields import inspection_when as when
 from analysis.fields import inspection_who as who
 from analysis.fields.context import NoticeText
+from analysis.fields.page_doctype import find_jurisdiction_summary
 from analysis.model import Fact
 from analysis.normalize import normalize_text, to_simplified
 
@@ -220,7 +221,8 @@ def _org_facts(sc: _Scope) -> list[Fact]:
 def _reporter_facts(sc: _Scope) -> list[Fact]:
     """A report that names no inspected org: the org it shows acting on the rectification."""
     a = sc.nt.body_start
-    got = org.find_reporter(sc.nt.match[a:a + _REPORTER_CHARS])
+    got = (org.find_reporter(sc.nt.match[a:a + _REPORTER_CHARS])
+           or org.find_quoted_report_org(sc.nt.match[a:a + _REPORTER_CHARS]))
     return [sc.fact("inspected_org", sc.nt.text[got[0] + a:got[1] + a], "", got[0] + a,
                     got[1] + a)] if got else []
 
@@ -249,13 +251,29 @@ def _date_facts(sc: _Scope) -> list[Fact]:
     chain: list[DateSpan | None] = [rng[0] if rng else None, rng[1] if rng else None,
                                     feedback, as_of]
     values = resolve_dates(chain, sc.publish)
+    if not rng and not sc.publish and feedback and feedback.year is None:
+        values = _dates_after_month(sc, chain) or values
     names = ("inspection_start", "inspection_end", "feedback_date", "as_of_date")
     return [sc.fact(name, value, "date", span.start, span.end)
             for name, value, span in zip(names, values, chain) if value and span]
 
 
+def _dates_after_month(sc: _Scope, chain: list[DateSpan | None]) -> list[str | None] | None:
+    """Resolve yearless dates after the month of the inspection (2024年5月,…开展了巡察),
+    when the page has no publish date; the month itself stays no start date."""
+    month = when.find_inspection_month(sc.nt.match, sc.sentences)
+    if month is None:
+        return None
+    first = DateSpan(month.start, month.end, month.year, month.month, 1, "full")
+    values = resolve_dates([first, *chain[1:]])
+    return [None, *values[1:]]
+
+
 def extract_inspection_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:
     """Facts for the inspection columns, read from the title and the lead of a notice."""
+    doc_type = found.get("doc_type")
+    if doc_type and doc_type.value == "summary_news" and find_jurisdiction_summary(nt.body):
+        return []   # a term's or a year's work across a jurisdiction: no one inspection
     sc = _Scope(nt, found)
     facts, inspector = _inspector_facts(sc)
     if not any(f.field == "inspector_level" for f in facts):

@@ -70,6 +70,10 @@ def _mention_patterns() -> dict[str, re.Pattern]:
         # 巡察组到X反馈巡察情况 · 巡察组到X督查回访 · 一行4人到X开展…回访督查
         "visit": re.compile(rf"(?:巡察组|巡视组|一行[0-9一二三四五六七八九十]*人)到(?P<org>{short})"
                             r"(?=(?:反馈|督查|回访|开展[^。]{0,30}?(?:回访|督查)))"),
+        # 市委第四巡察组在市文联召开巡察情况反馈会: the venue of the feedback meeting (weak like
+        # subject: a group may feed back on a community at its street office)
+        "venue": re.compile(rf"(?:巡察组|巡视组)(?:于[^,。;]{{1,12}}?)?在(?P<org>{short})召开"
+                            r"(?=[^,。;]{0,12}?反馈(?:会|大会|会议))"),
         # X党委召开专题会议,研究巡察整改 (only a clause start, only a party organ)
         "subject": re.compile(rf"(?:^|(?<=[,。;\n]))\s*(?:\d{{1,2}}月\d{{1,2}}日[上下]?午?,?)?"
                               rf"(?P<org>[^,。;:!?\n]{{2,30}}?{_PARTY})(?:在[^,。;]{{1,20}}?)?召开"
@@ -191,12 +195,15 @@ def find_org_mentions(match: str) -> list[OrgMention]:
     [('区人社局党组', 'inspect'), ('区人社局党组', 'feedback')]
     >>> [(o.org, o.kind) for o in find_org_mentions("市委第四巡察组到青溪城投公司督查回访整改情况")]
     [('青溪城投公司', 'visit')]
+    >>> [(o.org, o.kind) for o in find_org_mentions("市委第二巡察组在市侨联召开巡察情况反馈会")]
+    [('市侨联', 'subject')]
     """
     pats = _patterns()
     out = set()
     for key, kind in (("inspect", "inspect"), ("inspect2", "inspect"), ("feedback", "feedback"),
                       ("feedback2", "feedback"), ("feedback3", "feedback"), ("title", "feedback"),
-                      ("visit", "visit"), ("subject", "subject"), ("covers", "subject"),
+                      ("visit", "visit"), ("venue", "subject"), ("subject", "subject"),
+                      ("covers", "subject"),
                       ("covers2", "subject")):
         for m in pats[key].finditer(match):
             org = clean_org(m["org"])
@@ -278,6 +285,22 @@ def find_publisher(title: str) -> tuple[int, int] | None:
     """
     m = _patterns()["publisher"].search(title or "")
     if not m or _patterns()["reject"].search(m["org"]):
+        return None
+    return m.start("org"), m.end("org")
+
+
+def find_quoted_report_org(match: str) -> tuple[int, int] | None:
+    """(start, end) of the org issuing a quoted rectification report, 中共 kept as written
+    (news that 《中共青溪县委关于巡视整改情况的通报》 was published).
+
+    >>> t = "网站今天发布了《中共青溪县委关于巡视整改情况的通报》。"
+    >>> s, e = find_quoted_report_org(t); t[s:e]
+    '中共青溪县委'
+    >>> find_quoted_report_org("印发《关于加强巡察整改的意见》") is None
+    True
+    """
+    m = re.search(r"《(?P<org>[^》,。]{2,40}?)关于[^》]{0,40}?整改[^》]{0,12}(?:通报|报告)》", match)
+    if not m or _patterns()["reject"].search(m["org"]) or not has_party_suffix(m["org"]):
         return None
     return m.start("org"), m.end("org")
 

@@ -139,3 +139,26 @@ def find_as_of_date(match: str, sentences: list[tuple[int, int]]) -> DateSpan | 
                 return None  # 截至目前, 截至6月底, 截至202X年X月
             return _shift(d, s)
     return None
+
+
+def find_inspection_month(match: str, sentences: list[tuple[int, int]]) -> DateSpan | None:
+    """A month with its year (2024年5月) in a sentence about the inspection itself.
+
+    Such a month is no inspection_start, but it gives the year of a yearless feedback
+    date when the page has no publish date.
+
+    >>> t = "9月10日,市委巡察三组向青溪县统战部反馈。2024年5月,市委巡察三组对青溪县统战部开展了巡察。"
+    >>> d = find_inspection_month(t, find_sentences(t)); (d.year, d.month)
+    (2024, 5)
+    >>> t = "2024年5月,县委召开常委会。"
+    >>> find_inspection_month(t, find_sentences(t)) is None
+    True
+    """
+    for s, e in sentences:
+        sent = match[s:e]
+        if not (_INSPECT_CLAUSE.search(sent) and _INSPECT_VERB.search(sent)):
+            continue
+        for d in find_dates(sent):
+            if d.kind == "vague" and d.year is not None and d.month is not None:
+                return _shift(d, s)
+    return None

@@ -38,13 +38,14 @@ def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
 
 
 # a place name may stand before X委 (澜江市委), after punctuation or a term (九届青溪区委)
-_PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据今去近在向对从和与及并受同其])[{_CJK}X]{{2,6}}?)"
+_PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据按遵今去近在向对从和与及并受同其])[{_CJK}X]{{2,6}}?)"
 _LEVEL = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
           r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
           r"|市县|县区|市区(?=联动)|X{1,3}|某{1,2}")
 _INSPECTOR = re.compile(
     rf"(?P<cpre>{_N}个)?(?P<term>第?{_N}届)?(?P<level>{_LEVEL})(?:巡察办|巡察工作领导小组)?"
-    rf"(?:[{_CJK}]{{2,8}}?领域)?(?P<round>第(?P<rn>{_N})轮(?:政治|常规|专项)?(?:巡察|巡视)?)?"
+    rf"(?:[{_CJK}]{{2,8}}?领域(?:(?!第)[{_CJK}]{{2,4}}?(?=专项))?)?"
+    rf"(?P<round>第(?P<rn>{_N})轮(?:政治|常规|专项)?(?:巡察|巡视)?)?"
     rf"(?P<send>(?:选派|派出|组建|派驻)?的?)(?P<cnt>{_N}个|各)?"
     rf"(?:第(?P<g1>{_N}|X{{1,2}})(?P<more>(?:至|到|、|和)第?{_N})*)?"
     r"(?:专项|提级(?:\(?交叉\)?)?|交叉|机动|上下联动|联动)?(?:巡察|巡视|巡查)"
@@ -90,6 +91,8 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
 
     >>> [(i.value, i.group, i.round, i.rank) for i in find_inspectors("六届市委第五轮巡察第十二巡察组对")]
     [('市委第十二巡察组', 12, 5, 0)]
+    >>> [(i.value, i.group) for i in find_inspectors("县委民生领域作风建设专项巡察一组进驻")]
+    [('县委民生领域作风建设专项巡察一组', 1)]
     >>> [(i.value, i.group) for i in find_inspectors("区委3个巡察组,县委巡察二组,XX市委第X巡察组")]
     [('区委3个巡察组', None), ('县委巡察二组', 2), ('XX市委第X巡察组', None)]
     """
@@ -130,6 +133,9 @@ def has_several_groups(spans: list[InspectorSpan], match: str) -> bool:
     >>> t = "校党委2个巡察组分别反馈。校党委第一巡察组组长李青、第二巡察组组长王河出席"
     >>> has_several_groups(find_inspectors(t), t)
     True
+    >>> t = "5月,澜江市委第八巡察组对区财政局开展巡察。按照省委第二巡视组要求,区委巡察组…"
+    >>> has_several_groups(find_inspectors(t), t)
+    False
     >>> t = "学院党委第二巡察组召开反馈会,第一巡察组组长出席"
     >>> has_several_groups(find_inspectors(t), t)
     False
@@ -138,7 +144,13 @@ def has_several_groups(spans: list[InspectorSpan], match: str) -> bool:
     anywhere = {i.group for i in spans if i.group}
     if numbered and any(i.listed for i in spans):
         return True
-    return len(numbered) >= 2 or (len(anywhere) >= 2 and bool(_SEVERAL.search(match)))
+    # groups of different bodies (市委第八巡察组 … 省委第二巡视组) are separate inspections
+    by_level: dict[str | None, set[int]] = {}
+    for i in spans:
+        if i.group and i.rank == 0:
+            by_level.setdefault(parse_level(i.value), set()).add(i.group)
+    several_numbered = any(len(groups) >= 2 for groups in by_level.values())
+    return several_numbered or (len(anywhere) >= 2 and bool(_SEVERAL.search(match)))
 
 
 def find_organ_level(match: str) -> tuple[int, int, str] | None:

@@ -99,6 +99,8 @@ def _classify_body(body: str, title: str = "") -> tuple[str, re.Match] | None:
     sentence = find_report_sentence(body)
     if m := _is_plan_body(body):
         return "plan", m
+    if not sentence and (m := find_jurisdiction_summary(body)):
+        return "summary_news", m
     if not sentence and (m := _other_first_sentence(body)):
         return "other", m
     if not sentence and (m := _feedback_first_sentence(body)):
@@ -128,13 +130,42 @@ def _classify_body(body: str, title: str = "") -> tuple[str, re.Match] | None:
     return None
 
 
+def find_jurisdiction_summary(body: str) -> re.Match | None:
+    """A lead about a whole jurisdiction's inspection work over a term or a year.
+
+    Such news sums up many inspections, so no one inspector, kind or inspected unit
+    belongs to it.
+
+    >>> find_jurisdiction_summary("十九届县委以来,青溪县委巡察机构坚持问题导向。").group(0)
+    '十九届县委以来'
+    >>> find_jurisdiction_summary("巡察反馈以来,局党组高度重视。") is None
+    True
+    """
+    return _first(_cues()["summary_news"]["body_lead_strong"], body[:_LEAD_CHARS])
+
+
 def _other_first_sentence(body: str) -> re.Match | None:
     """A meeting or visit other than the feedback in the first sentence (…巡察动员会召开,
-    …回访督查…): news of that event, even when its lead reads like feedback news."""
-    first = body[:body.find("。") + 1 if "。" in body else _LEAD_CHARS]
+    …回访督查…): news of that event, even when its lead reads like feedback news.
+
+    A leading purpose clause (为进一步压实…,推动…。) is no event: the sentence after it
+    counts as the first.
+
+    >>> _other_first_sentence("为推动整改到位。5月3日,青溪区委约谈3家单位负责人。").group(0)
+    '约谈'
+    """
+    first = _first_sentence(body)
+    if re.match(r"\s*为[^。]{2,80}。", first) and not re.search(r"\d{1,2}月\d{1,2}日", first):
+        rest = body[len(first):]
+        first = first + _first_sentence(rest)
     if _first(_cues()["feedback_news"]["meeting"], first):
         return None
     return _first(_cues()["other"]["body_lead"], first)
+
+
+def _first_sentence(body: str) -> str:
+    """The body up to and including its first 。 (or the lead when it has none)."""
+    return body[:body.find("。") + 1 if "。" in body else _LEAD_CHARS]
 
 
 def _feedback_body(body: str) -> re.Match | None:
