@@ -83,6 +83,8 @@ def test_rate_by_group_needs_min_n_and_sorts_by_median() -> None:
         {"doc_id": "d", "sector": "人社", "completion_rate": 99.0},
         {"doc_id": "e", "sector": "工会", "completion_rate": 100.0},   # one rate: too few
         {"doc_id": "f", "sector": "工会"},
+        {"doc_id": "g", "completion_rate": 50.0},                     # no sector: not ranked
+        {"doc_id": "h", "completion_rate": 40.0},
     ])
     rates = build_rate_by(notices, "sector", min_n=2)
     assert rates[["group", "n", "median_rate"]].values.tolist() == [["人社", 2, 97.0],

@@ -187,9 +187,10 @@ def build_rate_by(notices: pd.DataFrame, by: str, min_n: int = 3,
     """Completion rate per group with n: group, n, median_rate, mean_rate.
 
     Only groups with at least `min_n` stated rates; of those the `top_n` with most notices;
-    sorted by median rate, highest first.
+    sorted by median rate, highest first. Notices whose group is unknown are left out: a
+    ranking compares named groups (their count shows in the coverage charts).
     """
-    rated = notices.dropna(subset=["completion_rate"])
+    rated = notices.dropna(subset=["completion_rate", by])
     if rated.empty:
         return pd.DataFrame(columns=["group", "n", "median_rate", "mean_rate"])
     grouped = rated.assign(group=fill_missing(rated[by])).groupby("group")["completion_rate"]
