@@ -9,7 +9,7 @@ import yaml
 
 from analysis.fields.context import NoticeText
 from analysis.fields.page import extract_page_fields
-from analysis.fields.page_dates import parse_date
+from analysis.dates import parse_written_date as parse_date
 from analysis.fields.page_doctype import DOC_TYPES, parse_doc_type
 from analysis.fields.page_layout import clean_title, is_chrome
 from analysis.model import Document

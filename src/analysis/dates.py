@@ -70,6 +70,26 @@ def parse_iso(value: object) -> date | None:
     return make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
+# a written calendar date: 2023-06-02, 2021年06月03日, 2023/11/7 (a time may follow, or be
+# glued to the day when a space got lost: 2022/5/910:03:11)
+WRITTEN_DATE = (r"(\d{4})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])"
+                r"(?=[0-2]\d:\d{2}|\D|$)\s*日?(?:\s*[0-2]?\d:\d{2}(?::\d{2})?)?")
+_WRITTEN_DATE = re.compile(WRITTEN_DATE)
+
+
+def parse_written_date(text: str) -> str | None:
+    """ISO form of the first written calendar date in `text`, else None.
+
+    >>> parse_written_date("发布时间:2021年06月03日 点击数:"), parse_written_date("2022/5/910:03")
+    ('2021-06-03', '2022-05-09')
+    >>> parse_written_date("202X年X月X日") is None, parse_written_date("2023-02-30") is None
+    (True, True)
+    """
+    m = _WRITTEN_DATE.search(text or "")
+    day = make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    return day.isoformat() if day else None
+
+
 def garbled_readings(digits: str) -> tuple[tuple[int, int], ...]:
     """The (month, day) readings of a month and day whose 月 got lost.
 

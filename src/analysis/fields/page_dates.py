@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from analysis.dates import parse_written_date
 from analysis.fields.page_layout import DATE, Layout, Line, split_lines
 
 _DATE = re.compile(DATE)
@@ -26,29 +27,13 @@ _ORG_LINE = re.compile(r"^(中共)?[\u4e00-\u9fffX()]{2,30}(党组|党委|党工
 _DISPATCH = re.compile(r"(新华社|中新社|电讯|电$|讯$)")
 
 
-def parse_date(text: str) -> str | None:
-    """ISO date of a written date (2023-06-02, 2021年06月03日, 2023/11/7), else None.
-
-    >>> parse_date("2021年06月03日")
-    '2021-06-03'
-    >>> parse_date("2023/11/7 14:05:21")
-    '2023-11-07'
-    >>> parse_date("202X年X月X日") is None
-    True
-    >>> parse_date("2023-02-30") is None
-    True
-    """
-    m = _DATE.search(text)
-    return _iso_from(m, 1) if m else None
-
-
 def metadata_date(metadata: dict[str, Any]) -> str | None:
     """The reader's publish_date (an ISO string, a date or a datetime), checked."""
     value = metadata.get("publish_date") or metadata.get("date")
     if isinstance(value, (dt.date, dt.datetime)):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, str):
-        return parse_date(value)
+        return parse_written_date(value)
     return None
 
 
@@ -118,7 +103,7 @@ def find_publish_date(text: str, match: str, layout: Layout,
     for found in (find_chrome_date(layout.chrome), find_issued_date(layout.chrome)):
         if found:
             return found
-    if layout.title_date and (iso := parse_date(layout.title_date[0])):
+    if layout.title_date and (iso := parse_written_date(layout.title_date[0])):
         return iso, layout.title_date[1], layout.title_date[2]
     return find_signature_date(text, match, layout.body_start) or find_footer_date(
         text, match, layout.body_start)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from analysis.dates import WRITTEN_DATE
+
 _CJK = "\u4e00-\u9fff"
 # a body paragraph opens with one of these (after a glued non-word prefix)
 _STRONG_START = r"(?:根据|按照|依据|依照|近日|日前|近期|今年以来|今年|去年)"
@@ -28,8 +30,7 @@ _TAG = re.compile(r"^\s*[【\[]([^】\]]{1,10})[】\]]\s*")
 _BULLET = re.compile(r"^[\s•·*►✜-]+")
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|—–]+|\s{2,})\s*([^-_|—–\s][^-_|—–]{1,30})$")
 # year, month, day (+ time); the day may be glued to a time ("2022/5/910:03:11")
-DATE = (r"(\d{4})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])"
-        r"(?=[0-2]\d:\d{2}|\D|$)\s*日?(?:\s*[0-2]?\d:\d{2}(?::\d{2})?)?")
+DATE = WRITTEN_DATE
 _MAX_TITLE = 150   # a line this long with clauses in it is body, never a title
 _TRAILING_DATE = re.compile(rf"\s*[(\[【]?\s*{DATE}\s*[)\]】]?\s*$")
 

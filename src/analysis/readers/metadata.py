@@ -1,13 +1,12 @@
 """Small parsers for what files say about themselves: dates, titles, site names."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 from importlib import resources
 
-_DATE = re.compile(
-    r"(?<!\d)(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?")
+from analysis.dates import make_date, parse_written_date
+
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\d{4,6})?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*(?:_|\||｜|--)\s*")
@@ -30,13 +29,10 @@ def parse_date_text(text: str) -> str | None:
     (True, True)
     """
     compact = _COMPACT_DATE.match(text)
-    found = compact or _DATE.search(text)
-    if not found:
-        return None
-    try:
-        return dt.date(*(int(g) for g in found.groups()[:3])).isoformat()
-    except ValueError:
-        return None
+    if not compact:
+        return parse_written_date(text)
+    day = make_date(*(int(g) for g in compact.groups()[:3]))
+    return day.isoformat() if day else None
 
 
 def has_cjk(text: str) -> bool:
