@@ -47,3 +47,9 @@ def labels_dir() -> Path:
 def resources_dir() -> Path:
     """Vocabularies and tables shipped inside the package."""
     return Path(__file__).resolve().parent / "resources"
+
+
+def read_resource_lines(name: str) -> list[str]:
+    """Lines of resources/`name`, without blank lines and `#` comments (data, not code)."""
+    text = (resources_dir() / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

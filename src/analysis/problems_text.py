@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-_RESOURCES = Path(__file__).resolve().parent / "resources"
+from analysis.paths import read_resource_lines
+
 _TRAIL = " \t\n,.;:!?。、;:,…"
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'", "「": "」", "『": "』"}
 _PREFIXES = re.compile(r"^(?:(?:反馈|巡察|存在的?|主要)?问题\d*\s*[::]|关于|针对|对于)\s*")
@@ -21,8 +21,7 @@ _AFTER_QUOTE = re.compile(r"\s*的?(?:问题|方面)的?(?:整改\w{0,4})?\s*(?:
 
 def read_vocabulary(name: str) -> list[str]:
     """Lines of resources/`name`, without comments and blanks."""
-    text = (_RESOURCES / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [line.strip() for line in read_resource_lines(name)]
 
 
 @lru_cache(maxsize=None)

@@ -15,18 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from analysis.paths import read_resource_lines
+
 _COUNT = r"[0-9一二三四五六七八九十两]{1,3}[个家户所]"
 _PARTY = r"(?:党组织|党工委|党总支|党支部|党组|党委)"
 _MAX_SINGLE = 40   # a longer capture must be a list (A、B、C等N个…)
-
-
-def _lines(name: str) -> list[str]:
-    """Lines of resources/`name` without comments and blanks."""
-    text = (_RESOURCES / name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -46,7 +40,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 def _mention_patterns() -> dict[str, re.Pattern]:
     """Sentences that name the inspected org (group "org")."""
-    dui = "|".join(_lines("inspection_dui_words.txt"))
+    dui = "|".join(read_resource_lines("inspection_dui_words.txt"))
     org = r"[^,。;:!?\n对向]{2,160}?"
     short = r"[^,。;:!?\n]{2,40}?"
     filler = (r"(?:主要负责人|主要负责同志|领导班子(?:成员)?|班子成员)?(?:和|及)?"
@@ -94,13 +88,13 @@ def _mention_patterns() -> dict[str, re.Pattern]:
 
 def _clean_patterns() -> dict[str, re.Pattern]:
     """What an org capture may start or end with, and what makes it no org."""
-    selfs = "|".join(_lines("inspection_self_refs.txt"))
-    suffixes = "|".join(_lines("inspection_org_suffixes.txt"))
-    ends = "|".join(_lines("inspection_org_ends.txt"))
+    selfs = "|".join(read_resource_lines("inspection_self_refs.txt"))
+    suffixes = "|".join(read_resource_lines("inspection_org_suffixes.txt"))
+    ends = "|".join(read_resource_lines("inspection_org_ends.txt"))
     return {
         "self": re.compile(rf"我(?:{selfs})(?:党组织|党组|党委|党总支|党支部|领导班子)?"),
         "suffix": re.compile(rf"(?:{suffixes})(?:\([^)]*\))?$"),
-        "reject": re.compile("|".join(_lines("inspection_org_reject.txt"))),
+        "reject": re.compile("|".join(read_resource_lines("inspection_org_reject.txt"))),
         # the unit named as 本轮巡察的 / 被巡察的 before a list or count
         "lead_in": re.compile(r"^(?:集团所属|所属)?(?:本轮)?(?:被)?(?:巡察|巡视)?的"),
         # A党支部、B党委三户被巡察企业: the list, without its count of units

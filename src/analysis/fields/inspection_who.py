@@ -10,30 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from analysis.dates import parse_cn_int
+from analysis.numbers import parse_cn_int
+from analysis.paths import read_resource_lines
 
-_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _CJK = "\u4e00-\u9fff"
 _N = "[0-9一二三四五六七八九十两〇零]{1,3}"
 
 
-def _lines(name: str) -> list[str]:
-    """Lines of resources/`name` without comments and blanks."""
-    text = (_RESOURCES / name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _levels() -> list[tuple[re.Pattern, str]]:
-    rows = [ln.split("\t") for ln in _lines("inspection_levels.tsv")[1:]]
+    rows = [ln.split("\t") for ln in read_resource_lines("inspection_levels.tsv")[1:]]
     return [(re.compile(r[0]), r[1].strip() if len(r) > 1 else "") for r in rows]
 
 
 @lru_cache(maxsize=1)
 def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
-    rows = [ln.split("\t") for ln in _lines("inspection_kinds.tsv")[1:]]
+    rows = [ln.split("\t") for ln in read_resource_lines("inspection_kinds.tsv")[1:]]
     return [(r[0], r[1], re.compile(r[2])) for r in rows if len(r) == 3]
 
 
