@@ -2,7 +2,7 @@
 
 Pieces:
 
-- `parse_cn_int` (from analysis.numbers): Chinese numerals and digits -> int;
+- Chinese numerals (二〇二三年十二月) are read with `analysis.numbers.parse_cn_int`;
 - `find_dates(text)`: every date-like span, as `DateSpan(start, end, year, month, day,
   kind)`; `kind` is one of
   ``full`` (year, month and day), ``no_year`` (月 and 日 only), ``relative`` (今年/去年/上年
@@ -25,7 +25,7 @@ from datetime import date, datetime
 from itertools import product
 from typing import Sequence
 
-from analysis.numbers import parse_cn_int  # noqa: F401  (dates read 第十二轮 too)
+from analysis.numbers import parse_cn_int
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
