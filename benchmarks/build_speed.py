@@ -53,7 +53,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--keep", type=Path, default=None, help="write the corpus here and keep it")
     args = ap.parse_args()
-    from analysis.dataset import build_dataset
+    from analysis.dataset.build import build_dataset
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = args.keep or Path(tmp)

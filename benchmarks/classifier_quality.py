@@ -1,6 +1,6 @@
 """Classifier quality and speed: `python benchmarks/classifier_quality.py`.
 
-Prints the cross-validated accuracy tables of `analysis.classify.evaluate.build_cv_report`
+Prints the cross-validated accuracy tables of `analysis.classify.quality.build_cv_report`
 and the time to classify a few thousand statements in one batch.
 """
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import time
 
 from analysis.classify import classify_texts
-from analysis.classify.evaluate import build_cv_report
 from analysis.classify.model import load_labels
+from analysis.classify.quality import build_cv_report
 
 
 def main() -> None:

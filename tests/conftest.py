@@ -24,5 +24,5 @@ def gold() -> list[dict]:
 @pytest.fixture(scope="session")
 def seed_tables():
     """The seeds built once per test session."""
-    from analysis.dataset import build_dataset
+    from analysis.dataset.build import build_dataset
     return build_dataset(SEEDS)

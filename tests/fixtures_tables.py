@@ -190,13 +190,13 @@ def make_large_tables() -> dict[str, pd.DataFrame]:
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
-    from analysis.load import column_types
+    from analysis.tables.load import column_types
     return pd.DataFrame(rows, columns=[c for c in column_types(name)])
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
     """Write `tables` as the build does (parquet + UTF-8 BOM CSV); returns `out_dir`."""
-    from analysis.load import coerce_types
+    from analysis.tables.load import coerce_types
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, frame in tables.items():
         typed = coerce_types(frame, name)

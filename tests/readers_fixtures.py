@@ -375,7 +375,7 @@ def binary_junk(size: int = 4096) -> bytes:
 
 def write_huge_line(folder: Path, name: str = "huge.txt", megabytes: int = 30) -> Path:
     """A UTF-8 file of one line, megabytes long, without a line break."""
-    unit = "巡察整改工作持续推进,".encode("utf-8")
+    unit = "巡察整改工作持续推进,".encode()
     path = _target(folder, name)
     with open(path, "wb") as fh:
         fh.write(unit * (megabytes * 1_000_000 // len(unit)))

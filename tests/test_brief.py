@@ -7,10 +7,11 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
-
-from analysis.brief import write_brief, write_brief_docx
-from analysis.load import empty_table
 from fixtures_tables import make_tables, write_tables
+
+from analysis.report.brief import write_brief
+from analysis.report.brief_docx import write_brief_docx
+from analysis.tables.load import empty_table
 
 N_CHARTS = 5
 

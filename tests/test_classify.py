@@ -10,15 +10,19 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.classify import (CATEGORIES, Classification, apply_overrides, classify_texts,
-                               format_classify_lines)
+from analysis.classify import (
+    CATEGORIES,
+    Classification,
+    apply_overrides,
+    classify_texts,
+    format_classify_lines,
+)
 from analysis.classify.combine import classify_with_model
-from analysis.classify.evaluate import build_leave_one_notice_out
 from analysis.classify.model import load_labels, train_model
 from analysis.classify.overrides import parse_overrides
+from analysis.classify.quality import build_leave_one_notice_out
 from analysis.classify.rules import load_keywords, match_keywords
 from analysis.classify.tokenize import load_userdict_terms, split_numbers, tokenize
-
 
 # --- tokenizer -----------------------------------------------------------------------
 
@@ -288,8 +292,9 @@ def test_format_classify_lines_explain() -> None:
 
 
 def test_quality_notebook_is_thin() -> None:
-    import nbformat
     from pathlib import Path
+
+    import nbformat
 
     path = Path(__file__).resolve().parents[1] / "notebooks" / "01-classifier-quality.ipynb"
     notebook = nbformat.read(path, as_version=4)

@@ -5,7 +5,6 @@ import sys
 
 import pandas as pd
 import pytest
-
 from conftest import SEEDS
 
 PY = sys.executable
@@ -83,5 +82,5 @@ def test_classify_command(tmp_path):
                        text=True, timeout=300)
     assert r.returncode == 0, r.stderr[-2000:]
     lines = r.stdout.splitlines()
-    assert [l.split("\t") for l in lines] == [["learning", "中心组理论学习不深入不系统"],
+    assert [line.split("\t") for line in lines] == [["learning", "中心组理论学习不深入不系统"],
                                               ["finance", "公务用车加油卡管理不规范"]]

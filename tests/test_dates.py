@@ -7,9 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import (DateSpan, find_date_ranges, find_dates, garbled_readings,
-                            parse_cn_date, parse_cn_int, resolve_dates)
-from analysis.normalize import normalize_text
+from analysis.text.dates import (
+    DateSpan,
+    find_date_ranges,
+    find_dates,
+    garbled_readings,
+    parse_cn_date,
+    parse_cn_int,
+    resolve_dates,
+)
+from analysis.text.normalize import normalize_text
 
 
 # ---------------------------------------------------------------- single dates
@@ -171,6 +178,6 @@ def test_fuzz_any_text(text):
 def test_doctests():
     import doctest
 
-    import analysis.dates
-    result = doctest.testmod(analysis.dates)
+    import analysis.text.dates
+    result = doctest.testmod(analysis.text.dates)
     assert result.attempted > 10 and result.failed == 0

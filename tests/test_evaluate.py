@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.evaluate import problem_score, same_value, score_tables
+from analysis.report.evaluate import problem_score, same_value, score_tables
 
 
 @pytest.mark.parametrize("field, gold, got, ok", [

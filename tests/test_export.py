@@ -1,8 +1,8 @@
 """Writing tables: BOM, sorted rows, atomic replacement, Excel-safe cells."""
 import pandas as pd
 
-from analysis.export import sort_table, write_csv, write_tables
 from analysis.schema import conform
+from analysis.tables.write import sort_table, write_csv, write_tables
 
 
 def _tables():

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.document import Document
 from analysis.fields import extract_notice_fields
-from analysis.model import Document
 
 FIELDS = ("doc_type", "inspected_org", "inspector", "inspector_level", "inspection_group",
           "inspection_round")

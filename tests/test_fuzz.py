@@ -9,11 +9,11 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis.document import Document
 from analysis.fields import extract_notice_fields
 from analysis.fields.context import NoticeText
-from analysis.model import Document
-from analysis.outline import find_outline
-from analysis.problems import extract_problems
+from analysis.problems.segment import extract_problems
+from analysis.text.outline import find_outline
 
 PIECES = [
     "一、", "二、", "(一)", "（二）", "1.", "2、", "(3)", "①", "问题1.", "问题 2. ", "关于“", "”问题的整改情况",
@@ -85,5 +85,5 @@ def test_fields_never_raise_and_stay_in_range(text):
 
 def test_comma_splitting_of_a_span_with_nothing_but_commas():
     """A list item that is only commas once spaces and quotes are gone gives no item."""
-    from analysis.problems_items import _split_commas
+    from analysis.problems.items import _split_commas
     assert _split_commas("问题:,,", 3, 5) == [] and _split_commas("x", 1, 1) == []

@@ -1,9 +1,9 @@
 """The five sample notices: every field and every problem equals the hand-checked gold."""
 import pandas as pd
 import pytest
-
-from analysis.evaluate import problem_score, same_value
 from conftest import load_gold
+
+from analysis.report.evaluate import problem_score, same_value
 
 GOLD = load_gold()
 SKIP = {"id", "problems", "amounts", "accept"}

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.document import Document
 from analysis.fields.context import NoticeText
 from analysis.fields.headline import extract_headline_fields
-from analysis.model import Document
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 INTRO = "根据区委统一部署,区委第三巡察组对青溪区统计局党组开展了常规巡察。"

@@ -10,10 +10,10 @@ import sys
 
 import pandas as pd
 import pytest
-
 import readers_fixtures as fx
-from analysis.evaluate import same_value
 from conftest import load_gold
+
+from analysis.report.evaluate import same_value
 
 GOLD = {g["id"]: g for g in load_gold()}
 CHECKED = ["doc_type", "inspector_level", "inspected_org", "inspection_group", "problems_total",

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.document import Document, Fact
 from analysis.fields.context import NoticeText
 from analysis.fields.inspection import extract_inspection_fields
-from analysis.model import Document, Fact
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 FIELDS = ("inspected_org", "inspector", "inspector_level", "inspection_kind", "inspection_round",

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from analysis.load import (coerce_types, column_types, drop_duplicate_notices, load_table,
-                           load_tables)
 from fixtures_tables import make_tables, write_tables
+
+from analysis.tables.load import (
+    coerce_types,
+    column_types,
+    drop_duplicate_notices,
+    load_table,
+    load_tables,
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The canonical text form that every parser relies on."""
 import pytest
 
-from analysis.normalize import doc_id_for, normalize_text, strip_pinyin, to_simplified
+from analysis.text.normalize import doc_id_for, normalize_text, strip_pinyin, to_simplified
 
 
 @pytest.mark.parametrize("raw, want", [

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from fixtures_tables import make_tables, write_tables
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
-
-from fixtures_tables import make_tables, write_tables
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 OWN = ["00-data-coverage", "10-notices-over-time", "20-problem-categories",

@@ -1,4 +1,4 @@
-"""analysis.numbers: Chinese numerals and money in 万元, on awkward real-world forms."""
+"""analysis.text.numbers: Chinese numerals and money in 万元, on awkward real-world forms."""
 import doctest
 import math
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import analysis.numbers as numbers
-from analysis.numbers import find_amounts_wan, parse_cn_int, parse_money_wan, to_wan
+import analysis.text.numbers as numbers
+from analysis.text.numbers import find_amounts_wan, parse_cn_int, parse_money_wan, to_wan
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.normalize import normalize_text
-from analysis.outline import find_outline, parse_cn_number
+from analysis.text.normalize import normalize_text
+from analysis.text.outline import find_outline, parse_cn_number
 
 
 def _outline(text: str) -> list[tuple[str, int, int | None, str]]:
@@ -119,5 +119,5 @@ def test_parse_cn_number(s, value):
 def test_doctests():
     import doctest
 
-    import analysis.outline
-    assert doctest.testmod(analysis.outline).failed == 0
+    import analysis.text.outline
+    assert doctest.testmod(analysis.text.outline).failed == 0

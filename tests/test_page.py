@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from analysis.document import Document
 from analysis.fields.context import NoticeText
 from analysis.fields.page import extract_page_fields
-from analysis.dates import parse_written_date as parse_date
 from analysis.fields.page_doctype import DOC_TYPES, parse_doc_type
 from analysis.fields.page_layout import clean_title, is_chrome
-from analysis.model import Document
+from analysis.text.dates import parse_written_date as parse_date
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 

@@ -6,13 +6,13 @@ numbers and sentences are invented.
 from __future__ import annotations
 
 import pytest
+from test_page import gold, seed_document
 
+from analysis.document import Document, Fact
 from analysis.fields.context import NoticeText
 from analysis.fields.page import extract_page_fields
 from analysis.fields.places import extract_place_fields, parse_sector, title_org_part
 from analysis.fields.places_table import find_region_mentions, regions_named
-from analysis.model import Document, Fact
-from test_page import gold, seed_document
 
 INTRO = "根据{inspector}统一部署,2023年5月8日至7月14日,{inspector}第二巡察组对{org}开展了常规巡察。现将巡察整改情况予以公布。\n"
 

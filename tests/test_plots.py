@@ -10,12 +10,12 @@ import matplotlib
 import matplotlib.image
 import pandas as pd
 import pytest
+from fixtures_tables import make_large_tables, make_tables
 from matplotlib.figure import Figure
 
-from analysis import plots
-from analysis.load import coerce_types, empty_table
-from analysis.plots import save_figure, use_cjk_font
-from fixtures_tables import make_large_tables, make_tables
+from analysis.report import plots
+from analysis.report.plots import save_figure, use_cjk_font
+from analysis.tables.load import coerce_types, empty_table
 
 GLYPH_WARNINGS = ("missing from font", "Glyph ")
 
@@ -169,7 +169,7 @@ def test_save_figure_without_numbers_writes_only_images(tmp_path) -> None:
 
 def test_seaborn_theme_keeps_the_font_when_given_cjk_rc(caplog) -> None:
     seaborn = pytest.importorskip("seaborn")
-    from analysis.plots_base import cjk_rc
+    from analysis.report.plots_base import cjk_rc
     with matplotlib.rc_context():
         seaborn.set_theme(style="whitegrid", rc=cjk_rc())
         assert "CJK" in matplotlib.rcParams["font.sans-serif"][0]

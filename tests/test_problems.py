@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from analysis.document import Document
 from analysis.fields.context import NoticeText
-from analysis.model import Document
-from analysis.problems import extract_problems, parse_status
-from analysis.problems_text import clean_statement, is_deficiency
+from analysis.problems.segment import extract_problems, parse_status
+from analysis.problems.text import clean_statement, is_deficiency
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 
@@ -665,10 +665,10 @@ def test_one_line_notice_rectification_stops_at_closing_words():
 def test_doctests():
     import doctest
 
-    import analysis.problems
-    import analysis.problems_inline
-    import analysis.problems_items
-    import analysis.problems_text
-    for module in (analysis.problems, analysis.problems_inline, analysis.problems_items,
-                   analysis.problems_text):
+    import analysis.problems.inline
+    import analysis.problems.items
+    import analysis.problems.segment
+    import analysis.problems.text
+    for module in (analysis.problems.segment, analysis.problems.inline, analysis.problems.items,
+                   analysis.problems.text):
         assert doctest.testmod(module).failed == 0

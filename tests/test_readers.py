@@ -9,8 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 import readers_fixtures as fx  # noqa: E402
 
-from analysis.readers import (SUPPORTED, ReadError, find_input_files, read_document,  # noqa: E402
-                              read_manifest)
+from analysis.readers import SUPPORTED, ReadError, find_input_files, read_document, read_manifest  # noqa: E402
 from analysis.readers.docx_numbering import chinese_count, format_number  # noqa: E402
 from analysis.readers.encoding import decode_bytes, detect_encoding  # noqa: E402
 from analysis.readers.html_meta import find_labelled_values  # noqa: E402
@@ -56,20 +55,20 @@ TRADITIONAL = "瀾江市審計局黨組關於巡察整改進展情況的通報\n
 
 
 @pytest.mark.parametrize("data,expected", [
-    ("巡察整改".encode("utf-8"), "巡察整改"),
+    ("巡察整改".encode(), "巡察整改"),
     ("巡察整改".encode("gbk"), "巡察整改"),
     (TRADITIONAL.encode("big5"), TRADITIONAL),          # Big5 also decodes as GB18030 (garbled)
     (TRADITIONAL.encode("gb18030"), TRADITIONAL),        # traditional characters in GB18030
-    ("完成率100%\r\n".encode("utf-8"), "完成率100%\n"),  # CRLF to LF
-    ("一\r二\r".encode("utf-8"), "一\n二\n"),            # old Mac line ends
+    ("完成率100%\r\n".encode(), "完成率100%\n"),  # CRLF to LF
+    ("一\r二\r".encode(), "一\n二\n"),            # old Mac line ends
     (b"\xef\xbb\xbfabc", "abc"),                          # BOM dropped
-    ("整改完成".encode("utf-8")[:-1], "整改完\ufffd"),    # a character cut by the end of the file
+    ("整改完成".encode()[:-1], "整改完\ufffd"),    # a character cut by the end of the file
     ("挽回经济损失3.2万元".encode("gb18030")[:-1], "挽回经济损失3.2万\ufffd"),
     # UTF-16 without BOM and without any ASCII, so without NUL bytes
     ("第四巡察组反馈意见".encode("utf-16-le"), "第四巡察组反馈意见"),
     ("巡察组反馈，“整改”".encode("utf-16-be"), "巡察组反馈，“整改”"),  # low bytes 0x1C/0x1D
     # NUL padding after a cut download
-    ("整改情况\n".encode("utf-8") + bytes(3), "整改情况\n"),
+    ("整改情况\n".encode() + bytes(3), "整改情况\n"),
     ("整改情况\n".encode("gbk") + bytes(2), "整改情况\n"),
 ])
 def test_decode_bytes(data, expected):

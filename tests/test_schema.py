@@ -2,9 +2,9 @@
 import re
 
 import pytest
+from conftest import SHARED, TESTS
 
 from analysis.schema import TABLES, columns, conform, data_dictionary
-from conftest import SHARED, TESTS
 
 
 def contract_columns(text: str) -> dict[str, list[str]]:

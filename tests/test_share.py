@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from fixtures_tables import make_tables, write_tables
 from openpyxl import load_workbook
 
-from analysis.load import load_tables
-from analysis.share import build_data_dictionary, build_share_tables, write_share
-from fixtures_tables import make_tables, write_tables
+from analysis.tables.load import load_tables
+from analysis.tables.share import build_data_dictionary, build_share_tables, write_share
 
 
 @pytest.fixture(scope="module")

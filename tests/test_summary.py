@@ -4,13 +4,27 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.highlights import (build_agency_profile, build_key_figures,
-                                 build_largest_recoveries, build_lowest_completion)
-from analysis.summary import (agency_names, build_category_shares, build_crosstab,
-                              build_field_coverage, build_lags, build_over_time, build_rate_by,
-                              build_recovered_by, build_recurring_categories, notice_years,
-                              relabel, top_n_with_other)
-from analysis.terms import bigrams, build_distinctive_terms, get_tokenizer
+from analysis.report.highlights import (
+    build_agency_profile,
+    build_key_figures,
+    build_largest_recoveries,
+    build_lowest_completion,
+)
+from analysis.report.summary import (
+    agency_names,
+    build_category_shares,
+    build_crosstab,
+    build_field_coverage,
+    build_lags,
+    build_over_time,
+    build_rate_by,
+    build_recovered_by,
+    build_recurring_categories,
+    notice_years,
+    relabel,
+    top_n_with_other,
+)
+from analysis.report.terms import bigrams, build_distinctive_terms, get_tokenizer
 
 DATES = ["publish_date", "as_of_date", "feedback_date", "inspection_end", "inspection_start"]
 

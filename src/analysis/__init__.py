@@ -2,8 +2,8 @@
 
 Import what you need from the submodules; nothing is set up at import time.
 
-    >>> from analysis.dataset import build_dataset      # doctest: +SKIP
-    >>> tables = build_dataset("data/raw")             # doctest: +SKIP
+    from analysis.dataset.build import build_dataset
+    tables = build_dataset("data/raw")
 """
 
 __version__ = "0.1.0"

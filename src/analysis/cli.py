@@ -21,8 +21,8 @@ def _utf8_stdio() -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from analysis.dataset import build_dataset
-    from analysis.export import write_tables
+    from analysis.dataset.build import build_dataset
+    from analysis.tables.write import write_tables
 
     try:
         tables = build_dataset(args.input_dir, max_bytes=int(args.max_mb * 1_000_000),
@@ -54,7 +54,7 @@ def _cmd_classify(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import evaluate_build
+    from analysis.report.evaluate import evaluate_build
 
     report = evaluate_build(Path(args.gold), Path(args.docs_dir))
     print(report.fields.to_string(index=False))
@@ -67,8 +67,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from analysis.brief import write_brief
     from analysis.paths import processed_dir
+    from analysis.report.brief import write_brief
 
     src = Path(args.processed) if args.processed else processed_dir()
     if not (src / "notices.parquet").exists():
@@ -78,13 +78,13 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     out = write_brief(src, Path(args.out))
     print(f"briefing written to {out}")
     if args.docx:
-        from analysis.brief import write_brief_docx
+        from analysis.report.brief_docx import write_brief_docx
         print(f"briefing written to {write_brief_docx(src, Path(args.out).with_suffix('.docx'))}")
     return 0
 
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
-    from analysis.notebooks import execute_notebook, find_notebooks
+    from analysis.report.notebooks import execute_notebook, find_notebooks
 
     books = find_notebooks(Path(args.folder))
     for i, book in enumerate(books, 1):

@@ -11,7 +11,7 @@ trained on `data/labels/problem_labels.csv` decides. Analysts' corrections in
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from analysis.classify.combine import Classification, classify_with_model
 from analysis.classify.overrides import apply_overrides, read_overrides

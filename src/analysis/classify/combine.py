@@ -24,8 +24,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from analysis.classify.rules import CATEGORIES, RuleHit, match_keywords
 
@@ -99,7 +100,7 @@ def _reasons(hit: RuleHit, categories: list[str]) -> list[str]:
     return [w for c in categories for w in hit.matched_by_category.get(c, [])]
 
 
-def classify_with_model(texts: Sequence[str], model: "TextModel") -> list[Classification]:
+def classify_with_model(texts: Sequence[str], model: TextModel) -> list[Classification]:
     """Classify `texts` with the rules and a given fitted model (batch)."""
     texts = [t if isinstance(t, str) else "" for t in texts]
     if not texts:

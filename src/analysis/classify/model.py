@@ -8,10 +8,10 @@ rows in file order). No fitted model is written to disk.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -73,7 +73,7 @@ class TextModel:
         return hstack([self.words.transform(word_docs),
                        self.chars.transform(char_docs)]).tocsr()
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> "TextModel":
+    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TextModel:
         # one BLAS thread: the problem is tiny, and spinning threads make a
         # busy machine take seconds instead of a fraction of one
         with threadpool_limits(limits=1):

@@ -34,7 +34,7 @@ def parse_override_categories(value: str) -> list[str]:
     >>> parse_override_categories("money")
     Traceback (most recent call last):
     ...
-    ValueError: unknown category 'money' (expected one of learning, finance, personnel, conduct, party_building, duty, rectification, other)
+    ValueError: unknown category 'money' (expected one of learning, finance, ...)
     """
     names = [v.strip() for v in value.split(";") if v.strip()]
     for name in names:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.normalize import normalize_text, to_simplified
+from analysis.text.normalize import normalize_text, to_simplified
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 USERDICT_PATH = _RESOURCES / "classify_userdict.txt"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.document import Document, Fact
 from analysis.fields.context import NoticeText
-from analysis.model import Document, Fact
 
 
 def _extractors():

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.model import Document, Fact
-from analysis.normalize import normalize_text, to_simplified
+from analysis.document import Document, Fact
+from analysis.text.normalize import normalize_text, to_simplified
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 
@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[。;!?\n]")
 class NoticeText:
     """What extractors read.
 
-    text:       the normalised text (analysis.normalize); facts' offsets index it
+    text:       the normalised text (analysis.text.normalize); facts' offsets index it
     match:      to_simplified(text), the same length: run patterns on this, take
                 as-written values from `text[start:end]`
     title:      the notice's title (set by fields.page), "" when none
@@ -32,7 +32,7 @@ class NoticeText:
     layout: Any = None          # fields.page_layout.Layout, once fields.page has found it
 
     @classmethod
-    def from_document(cls, doc: Document) -> "NoticeText":
+    def from_document(cls, doc: Document) -> NoticeText:
         text = normalize_text(doc.text)
         return cls(text=text, match=to_simplified(text),
                    title=normalize_text(doc.title or ""), metadata=dict(doc.metadata))

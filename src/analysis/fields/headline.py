@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 
+from analysis.document import Fact
 from analysis.fields.context import NoticeText
 from analysis.fields.headline_base import Candidate, choose
 from analysis.fields.headline_counts import find_aspects_only, pick_problem_count
 from analysis.fields.headline_figures import find_measures, find_people, find_rules
 from analysis.fields.headline_money import find_money, pick_recovered
 from analysis.fields.headline_progress import find_progress
-from analysis.model import Fact
 
 # XX, X月, 202X年, X元, ××局: a placeholder before a Chinese character; not X光/X线
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[12]\d{2}X|X{1,4}|×{1,4})"

@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from analysis.fields.context import NoticeText
-from analysis.numbers import parse_cn_int
+from analysis.text.numbers import parse_cn_int
 
 # a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
 NUM = r"(?<![\d.第每逐这那哪某单统唯同])(?:\d{1,6}|[零〇两一二三四五六七八九十百]{1,5})"
@@ -50,7 +50,7 @@ def load_cues() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_regex(name: str) -> str:
     """An alternation of the cue list `name`, longest first; 已 also matches its typo 己."""
     words = sorted(load_cues()[name], key=len, reverse=True)

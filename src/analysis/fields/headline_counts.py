@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from analysis.fields.context import NoticeText
-from analysis.fields.headline_base import (NUM, Candidate, choose, clause_before, cue_regex,
-                                           has_cue, is_headline, to_int, window_before)
+from analysis.fields.headline_base import (
+    NUM,
+    Candidate,
+    choose,
+    clause_before,
+    cue_regex,
+    has_cue,
+    is_headline,
+    to_int,
+    window_before,
+)
 
 _MAX_ASPECTS = 30  # more than this before 具体问题 is two numbers glued (318个方面)
 
@@ -26,7 +35,7 @@ class ProblemCount:
     aspects: int | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _chain_regex() -> re.Pattern:
     # 2个方面细化分解了10个问题: the unit's own split of the fed-back aspects (5.1)
     sep = r"(?:的|存在的|、|,|共|共计|中|包括|细化分解(?:了|为|成)?|细化(?:了|为|成)?|分解(?:了|为|成)?)*"
@@ -37,31 +46,31 @@ def _chain_regex() -> re.Pattern:
     return re.compile(rf"(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plain_regex() -> re.Pattern:
     return re.compile(rf"{cue_regex('fed_back')}了?的?(?:巡察|巡视)?(?:各类|具体|主要)?问题"
                       rf"(?:共|共计|合计|总计)?(?P<p>{NUM})(?:个|项|条)(?!大项|方面)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tasks_regex() -> re.Pattern:
     # 六个方面18项整改任务已全部整改到位: what was fed back, written as tasks (trap 1)
     return re.compile(rf"(?P<a>{NUM})个?大?方面的?(?P<p>{NUM})(?:个|项)(?:整改)?任务")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _aspects_only_regex() -> re.Pattern:
     # 6大类17个方面的问题: the first, coarsest count is the aspects (as in a chain)
     return re.compile(rf"(?:(?P<a0>{NUM})个?大类、?)?(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _aspects_shown_regex() -> re.Pattern:
     """`问题主要表现在三个方面:一是…`: the aspects the findings fall into."""
     return re.compile(rf"问题[^。;]{{0,8}}?表现(?:在|为)(?P<a>{NUM})个?大?方面")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _aspects_of_measures_regex() -> re.Pattern:
     """`聚焦5个方面,制定186条整改措施`: the fed-back aspects the measures answer."""
     return re.compile(rf"聚焦(?:反馈的?)?(?P<a>{NUM})个?大?方面[^。;]{{0,6}}?(?:制定|提出|细化|明确)"

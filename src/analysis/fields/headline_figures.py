@@ -11,16 +11,24 @@ Each finder returns Candidates for `headline_base.choose`:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from analysis.fields.context import NoticeText
-from analysis.fields.headline_base import (NUM, Candidate, clause_before, cue_regex, has_cue,
-                                           is_headline, sentence_span, to_int)
+from analysis.fields.headline_base import (
+    NUM,
+    Candidate,
+    clause_before,
+    cue_regex,
+    has_cue,
+    is_headline,
+    sentence_span,
+    to_int,
+)
 
 _APPROX = r"(?:余|多)?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _measure_regexes() -> tuple[re.Pattern, ...]:
     nouns = cue_regex("measure_nouns")
     return (re.compile(rf"(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?{nouns}"),
@@ -29,7 +37,7 @@ def _measure_regexes() -> tuple[re.Pattern, ...]:
                        rf"(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?整改任务"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rule_regexes() -> tuple[re.Pattern, ...]:
     verbs, nouns = cue_regex("rule_verbs"), cue_regex("rule_nouns")
     return (re.compile(rf"(?P<v>{verbs})(?P<mid>[^,。;:]{{0,30}}?){nouns}"
@@ -40,7 +48,7 @@ def _rule_regexes() -> tuple[re.Pattern, ...]:
             re.compile(rf"(?P<v>建章立制)(?P<mid>)(?:共|共计)?(?P<n>{NUM}){_APPROX}(?:项|个|条)"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _people_regexes() -> tuple[re.Pattern, ...]:
     words, who = cue_regex("handling"), cue_regex("handled_people")
     total = cue_regex("total_markers")

@@ -1,6 +1,6 @@
 """Money figures: `amount` facts and recovered_wan (PATTERNS.md 5.6, trap 5).
 
-Each money mention (analysis.numbers.find_amounts_wan) is labelled by the clause before
+Each money mention (analysis.text.numbers.find_amounts_wan) is labelled by the clause before
 it: a 挽回经济损失 total (`loss`), money recovered (追回/追缴/清退/收回/退还 …:
 `recovered`), or money involved (涉及资金, 分期退款协议: `involved`). Budgets, trust
 funds, investment and other money with none of these labels are no `amount` at all.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from analysis.fields.context import NoticeText
 from analysis.fields.headline_base import Candidate, clause_before, cue_regex, is_headline
-from analysis.numbers import find_amounts_wan
+from analysis.text.numbers import find_amounts_wan
 
 _PLACEHOLDER_LOSS = r"(?:共计|共|合计|累计)?[X×Ｘ]+(?:万|亿|千)?元"
 _DONE_BEFORE_VERB = r"[^,。;]{0,4}?(?:已|均已|已经)(?:全部|全额|如数)?"

@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from analysis.fields.context import NoticeText
-from analysis.fields.headline_base import (NUM, Candidate, choose, clause_before, cue_regex,
-                                           has_cue, is_headline, to_int, window_before)
+from analysis.fields.headline_base import (
+    NUM,
+    Candidate,
+    choose,
+    clause_before,
+    cue_regex,
+    has_cue,
+    is_headline,
+    to_int,
+    window_before,
+)
 
 _YI = r"(?:[已己]经?)"
 _NOT_DONE_BEFORE = (r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在)(?<!持续)(?<!需要)"
@@ -35,14 +44,14 @@ class Progress:
     rate: Candidate | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _completed_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"(?:{_YI}|{_NOT_DONE_BEFORE})(?:全部)?{_DONE}的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}(?:问题)?(?:的?整改)?"),
             re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _in_progress_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"(?:正在|尚在|仍在|持续)整改(?:中|之中)?的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
@@ -53,7 +62,7 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
                        r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rate_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"{cue_regex('rate_names')}(?:已达到|达到|已达|达|为|是)?了?{_PERCENT}(?!的)"),
             re.compile(rf"占(?:整改|反馈)?问题总数的{_PERCENT}"))

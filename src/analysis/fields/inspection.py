@@ -30,21 +30,21 @@ Decisions:
   orgs with no single fed-back one give nothing.
 - dates: the first range in an inspection sentence, the last date before the feedback
   act, and 截至 + a day; years filled in along start <= end <= feedback <= as-of
-  (analysis.dates.resolve_dates), the publish date helping when the text gives none.
+  (analysis.text.dates.resolve_dates), the publish date helping when the text gives none.
 """
 from __future__ import annotations
 
 import re
 
-from analysis.dates import DateSpan, resolve_dates
+from analysis.document import Fact
 from analysis.fields import inspection_org as org
-from analysis.fields.inspection_org_choice import choose_org
 from analysis.fields import inspection_when as when
 from analysis.fields import inspection_who as who
 from analysis.fields.context import NoticeText
+from analysis.fields.inspection_org_choice import choose_org
 from analysis.fields.page_doctype import find_jurisdiction_summary
-from analysis.model import Fact
-from analysis.normalize import normalize_text, to_simplified
+from analysis.text.dates import DateSpan, resolve_dates
+from analysis.text.normalize import normalize_text, to_simplified
 
 LEAD_CHARS = 2500
 _HEADING = re.compile(r"(?:\n|。 )\s*(?:一、|\(一\)|第一部分)")

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 
-from analysis.fields.inspection_org import (_PARTY, OrgMention, _patterns, has_party_suffix,
-                                            is_org_like)
+from analysis.fields.inspection_org import (
+    _PARTY,
+    OrgMention,
+    _patterns,
+    has_party_suffix,
+    is_org_like,
+)
 
 
 def org_core(org: str) -> str:

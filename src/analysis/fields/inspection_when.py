@@ -1,14 +1,14 @@
 """When: the inspection period, the feedback date and the as-of date of a notice.
 
 Each `find_*` takes simplified text and returns DateSpans with offsets into it;
-`analysis.dates.resolve_dates` then fills in the years along the chain
+`analysis.text.dates.resolve_dates` then fills in the years along the chain
 start <= end <= feedback <= as-of <= publish.
 """
 from __future__ import annotations
 
 import re
 
-from analysis.dates import DateSpan, find_date_ranges, find_dates
+from analysis.text.dates import DateSpan, find_date_ranges, find_dates
 
 _SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
 INSPECT_WORD = re.compile(r"巡察|巡视|巡查(?=组|整改|反馈)")
@@ -86,7 +86,8 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
     feedback's. A date separated from the act by 截至, a meeting that studied the
     feedback, or more than 80 characters does not count.
 
-    >>> t = "2022年7月15日至9月23日,市委第四巡察组对市民政局党组开展了巡察。2022年11月14日,市委巡察组向市民政局党组反馈了巡察意见。"
+    >>> t = ("2022年7月15日至9月23日,市委第四巡察组对市民政局党组开展了巡察。"
+    ...      "2022年11月14日,市委巡察组向市民政局党组反馈了巡察意见。")
     >>> d = find_feedback_date(t, find_sentences(t), (10, 20)); (d.year, d.month, d.day)
     (2022, 11, 14)
     """

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.numbers import parse_cn_int
 from analysis.paths import read_resource_lines
+from analysis.text.numbers import parse_cn_int
 
 _CJK = "\u4e00-\u9fff"
 _N = "[0-9一二三四五六七八九十两〇零]{1,3}"

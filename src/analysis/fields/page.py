@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from analysis.document import Fact
 from analysis.fields.context import NoticeText
 from analysis.fields.page_dates import find_publish_date
 from analysis.fields.page_doctype import parse_doc_type
 from analysis.fields.page_layout import TITLE_STRONG, Layout, clean_title, find_layout, is_chrome
-from analysis.model import Fact
-from analysis.normalize import to_simplified
+from analysis.text.normalize import to_simplified
 
 _TITLE_WORDS = re.compile(r"巡察|巡视|整改|反馈|通报|报告|公告|通知|关于|方案|情况")
 _META_TITLE = re.compile(r"标\s*题\s*:\s*(.{6,})$")

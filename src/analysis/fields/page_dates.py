@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from analysis.dates import parse_written_date
 from analysis.fields.page_layout import DATE, Layout, Line, split_lines
+from analysis.text.dates import parse_written_date
 
 _DATE = re.compile(DATE)
 _LABELLED = re.compile(rf"(发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|信息时间|时间|日期)"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from analysis.dates import WRITTEN_DATE
+from analysis.text.dates import WRITTEN_DATE
 
 _CJK = "\u4e00-\u9fff"
 # a body paragraph opens with one of these (after a glued non-word prefix)

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from analysis.document import Fact
 from analysis.fields.context import NoticeText
 from analysis.fields.page_layout import find_layout, split_lines
 from analysis.fields.places_table import Mention, Region, find_region_mentions
-from analysis.model import Fact
-from analysis.normalize import to_simplified
+from analysis.text.normalize import to_simplified
 
 _ADDRESS = re.compile(r"(地址|地点|通讯处|邮寄|邮政|来信|信件)")
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from analysis.model import Document
+from analysis.document import Document
 from analysis.readers.errors import ReadError
 from analysis.readers.walk import format_for_suffix, unsupported_reasons
 

@@ -11,8 +11,8 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.model import Document
-from analysis.readers.docx_numbering import W, ListNumbering
+from analysis.document import Document
+from analysis.readers.docx_numbering import ListNumbering, W
 from analysis.readers.errors import ReadError
 from analysis.readers.metadata import clean_file_title
 

@@ -109,7 +109,7 @@ class ListNumbering:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def from_element(cls, numbering) -> "ListNumbering":
+    def from_element(cls, numbering) -> ListNumbering:
         """Read a <w:numbering> element (None gives an empty numbering)."""
         result = cls()
         if numbering is None:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.model import Document
+from analysis.document import Document
 from analysis.readers.encoding import charset_from_label, decode_bytes, detect_encoding
 from analysis.readers.errors import ReadError
 from analysis.readers.html_blocks import largest_block_text, page_block_text

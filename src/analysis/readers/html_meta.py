@@ -12,8 +12,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from analysis.readers.metadata import (has_cjk, is_generic_title, is_site_name,
-                                       parse_date_text, split_page_title)
+from analysis.readers.metadata import (
+    has_cjk,
+    is_generic_title,
+    is_site_name,
+    parse_date_text,
+    split_page_title,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

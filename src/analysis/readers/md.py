@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from analysis.model import Document
+from analysis.document import Document
 from analysis.readers.encoding import EMPTY_REASON, decode_text_file
 from analysis.readers.errors import ReadError
 from analysis.readers.metadata import parse_date_text

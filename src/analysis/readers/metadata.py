@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from analysis.dates import make_date, parse_written_date
+from analysis.text.dates import make_date, parse_written_date
 
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\d{4,6})?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

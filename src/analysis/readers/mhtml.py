@@ -5,7 +5,7 @@ import email
 import email.policy
 from pathlib import Path
 
-from analysis.model import Document
+from analysis.document import Document
 from analysis.readers.encoding import charset_from_label
 from analysis.readers.errors import ReadError
 from analysis.readers.html import decode_html, html_document

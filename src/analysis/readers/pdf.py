@@ -6,7 +6,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from analysis.model import Document
+from analysis.document import Document
 from analysis.readers.errors import ReadError
 from analysis.readers.metadata import clean_file_title
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.model import Document
+from analysis.document import Document
 from analysis.readers.encoding import EMPTY_REASON, decode_text_file
 from analysis.readers.md import front_matter_document
 

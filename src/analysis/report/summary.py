@@ -11,11 +11,11 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.paths import resources_dir
+from analysis.tables.load import notice_years, read_dictionary
 
 OTHER = "其他"
 MISSING = "未注明"
 # the first date a notice has, in this order, dates it on a timeline
-DATE_ORDER = ("publish_date", "as_of_date", "feedback_date", "inspection_end", "inspection_start")
 MAX_LAG_DAYS = 1100          # lags beyond three years are read errors, not lags
 # columns that say nothing about extraction (book-keeping, always present)
 _NOT_FIELDS = {"doc_id", "source_path", "source_format", "problems_listed", "anonymized",
@@ -100,19 +100,10 @@ def _agency(org: object, province: object, city: object, county: object) -> str 
     return f"{org}（{place}）"
 
 
-def notice_years(notices: pd.DataFrame) -> pd.Series:
-    """Year of each notice: from the first of publish, as-of, feedback, inspection dates."""
-    years = pd.Series(pd.NA, index=notices.index, dtype="Int64")
-    for column in DATE_ORDER:
-        if column in notices.columns:
-            found = pd.to_datetime(notices[column], errors="coerce", format="%Y-%m-%d").dt.year
-            years = years.fillna(found.astype("Int64"))
-    return years
 
 
 def build_field_coverage(notices: pd.DataFrame) -> pd.DataFrame:
     """How often each notices field was found: field, label, n_found, n, share_pct (sorted)."""
-    from analysis.load import read_dictionary
     dictionary = read_dictionary()
     labels = dictionary[dictionary["table"] == "notices"].set_index("column")["label"]
     fields = [c for c in notices.columns if c in labels.index and c not in _NOT_FIELDS]

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import docx
 import pandas as pd
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
-from analysis.brief import BriefParts, case_rows, figure_png, format_number
+from analysis.report.brief import (
+    BriefParts,
+    build_brief_parts,
+    case_rows,
+    figure_png,
+    format_number,
+)
+from analysis.tables.load import load_tables
 
 EAST_ASIAN_FONT = "SimSun"   # present in every Chinese Office install; Word substitutes otherwise
 
@@ -60,3 +68,12 @@ def render_brief_docx(parts: BriefParts) -> docx.document.Document:
         document.add_heading(title, level=1)
         _add_table(document, case_rows(frame, header, decimals))
     return document
+
+
+def write_brief_docx(processed_dir: Path, out: Path) -> Path:
+    """Write the briefing as a Word document to `out`; returns `out`."""
+    tables = load_tables(processed_dir, unique=True)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    render_brief_docx(build_brief_parts(tables)).save(str(out))
+    return out

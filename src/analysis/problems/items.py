@@ -1,7 +1,7 @@
 """Items of an inline problem list: how a list span is cut, trimmed and filtered.
 
 `find_items(match, s, e, mode)` turns the span of one list (found by
-analysis.problems_inline) into problem spans: cut on `;` and `。`, on `,` only when both
+analysis.problems.inline) into problem spans: cut on `;` and `。`, on `,` only when both
 halves end in a deficiency predicate, on `、` only when every item is short and ends in
 one; lead-ins (主要是, 巡察发现, 但, 有的 …), subjects (院党委, 党的建设方面存在) and tails
 (等问题, 等N个主要问题, 的情况) removed. All offsets index the simplified text.
@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.problems_text import (is_bare_predicate, is_deficiency, is_generic,
-                                    read_vocabulary, strip_quotes)
+from analysis.problems.text import (
+    is_bare_predicate,
+    is_deficiency,
+    is_generic,
+    read_vocabulary,
+    strip_quotes,
+)
 
 # how a list's items are checked: every item must state a shortcoming (STRICT), most
 # must (LOOSE), or the sentence names each item a salient problem (NAMED)
@@ -166,7 +171,7 @@ def _split_commas(match: str, s: int, e: int) -> list[tuple[int, int]]:
         return []                       # nothing but commas
     out: list[tuple[int, int]] = []
     start = clauses[0][0]
-    for a, b in clauses:
+    for _, b in clauses:
         if is_deficiency(match[start:b], ending=True) and is_deficiency(match[b:e] or "x不足"):
             out.append((start, b))
             start = b + 1

@@ -1,8 +1,8 @@
 """Problems a notice lists, each with its rectification text, aspect and status.
 
 `extract_problems(nt, doc_type)` reads the outline of a rectification or progress
-notice (analysis.outline), or the running text of feedback news
-(analysis.problems_inline), and returns one Problem per shortcoming fed back.
+notice (analysis.text.outline), or the running text of feedback news
+(analysis.problems.inline), and returns one Problem per shortcoming fed back.
 
 Outline rules (PATTERNS.md 6.1): a problem is the finest heading that names a
 shortcoming: explicit (问题1., 关于“…”问题, a quoted statement), followed by a
@@ -16,13 +16,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.document import Problem
 from analysis.fields.context import NoticeText
-from analysis.model import Problem
-from analysis.normalize import to_simplified
-from analysis.outline import Heading, find_outline
-from analysis.problems_inline import find_inline_problems
-from analysis.problems_text import (clean_statement_span, is_deficiency, is_generic,
-                                    read_vocabulary, starts_with_action, vocabulary_pattern)
+from analysis.problems.inline import find_inline_problems
+from analysis.problems.text import (
+    clean_statement_span,
+    is_deficiency,
+    is_generic,
+    read_vocabulary,
+    starts_with_action,
+    vocabulary_pattern,
+)
+from analysis.text.normalize import to_simplified
+from analysis.text.outline import Heading, find_outline
 
 INLINE_FIRST = {"feedback_news", "summary_news"}
 NO_PROBLEMS = {"plan"}

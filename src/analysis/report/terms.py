@@ -12,8 +12,8 @@ import importlib
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import pandas as pd
 

@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from analysis.paths import figures_dir
-from analysis.summary import MISSING, code_labels
+from analysis.report.summary import MISSING, code_labels
 
 FONT_FILES = ("NotoSansCJKsc-Regular.otf", "SourceHanSansSC-Regular.otf", "SimHei.ttf")
 DPI = 200
@@ -155,7 +155,7 @@ def display_labels(values: pd.Series | pd.Index, column: str) -> list[str]:
 
 def column_label(column: str) -> str:
     """The Chinese name of a notices column (from the data dictionary)."""
-    from analysis.load import read_dictionary
+    from analysis.tables.load import read_dictionary
     table = read_dictionary()
     found = table[(table["table"] == "notices") & (table["column"] == column)]["label"]
     if len(found):

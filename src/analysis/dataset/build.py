@@ -8,15 +8,16 @@ the rest of the build goes on.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pandas as pd
 
-from analysis.model import Document, Fact, Problem
-from analysis.normalize import doc_id_of_simplified
+from analysis.document import Document, Fact, Problem
 from analysis.schema import conform
+from analysis.text.normalize import doc_id_of_simplified
 
 MAX_BYTES = 50_000_000      # a larger file is reported, not read
 MAX_CHARS = 500_000         # a longer text is no single notice: reported, not parsed
@@ -34,8 +35,8 @@ class NoticeResult:
 def process_document(doc: Document) -> NoticeResult:
     """Extract the notice row, its problems and its facts from one Document."""
     from analysis.fields import extract_notice_fields
-    from analysis.numbers import find_amounts_wan
-    from analysis.problems import extract_problems
+    from analysis.problems.segment import extract_problems
+    from analysis.text.numbers import find_amounts_wan
 
     nt, values, facts = extract_notice_fields(doc)
     problems = extract_problems(nt, values.get("doc_type"))

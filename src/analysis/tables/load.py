@@ -1,12 +1,12 @@
 """Load the built tables for notebooks and reports, with the dtypes of the data contract.
 
-    >>> from analysis.load import load_table        # doctest: +SKIP
-    >>> notices = load_table("notices")             # doctest: +SKIP
+    from analysis.tables.load import load_table
+    notices = load_table("notices")
 
 Tables are read from `processed_dir()` (env ANALYSIS_PROCESSED_DIR), parquet first,
 else the UTF-8 (BOM) CSV. Column types come from resources/plots_dictionary.csv:
 `Int` columns become pandas "Int64", `float` float64, `bool` "boolean", everything else
-stays text (dates stay ISO strings; see `analysis.summary.notice_years`).
+stays text (dates stay ISO strings; see `notice_years`).
 """
 from __future__ import annotations
 
@@ -154,3 +154,16 @@ def drop_duplicate_notices(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Data
             frame = out[name]
             out[name] = frame[frame["doc_id"].isin(kept_ids)].reset_index(drop=True)
     return out
+
+
+DATE_ORDER = ("publish_date", "as_of_date", "feedback_date", "inspection_end", "inspection_start")
+
+
+def notice_years(notices: pd.DataFrame) -> pd.Series:
+    """Year of each notice: from the first of publish, as-of, feedback, inspection dates."""
+    years = pd.Series(pd.NA, index=notices.index, dtype="Int64")
+    for column in DATE_ORDER:
+        if column in notices.columns:
+            found = pd.to_datetime(notices[column], errors="coerce", format="%Y-%m-%d").dt.year
+            years = years.fillna(found.astype("Int64"))
+    return years

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.summary import fill_missing, notice_years, others_last, top_n_with_other
+from analysis.report.summary import fill_missing, notice_years, others_last, top_n_with_other
 
 CASE_COLUMNS = ["doc_id", "inspected_org", "province", "city", "county", "title", "value", "n",
                 "evidence", "source"]

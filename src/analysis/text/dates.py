@@ -2,7 +2,7 @@
 
 Pieces:
 
-- Chinese numerals (二〇二三年十二月) are read with `analysis.numbers.parse_cn_int`;
+- Chinese numerals (二〇二三年十二月) are read with `analysis.text.numbers.parse_cn_int`;
 - `find_dates(text)`: every date-like span, as `DateSpan(start, end, year, month, day,
   kind)`; `kind` is one of
   ``full`` (year, month and day), ``no_year`` (月 and 日 only), ``relative`` (今年/去年/上年
@@ -20,12 +20,12 @@ Nothing here raises on odd input; impossible dates come back as None.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import product
-from typing import Sequence
 
-from analysis.numbers import parse_cn_int
+from analysis.text.numbers import parse_cn_int
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 

@@ -7,7 +7,7 @@ comments); they are read on first use. Every function here works on simplified t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from analysis.paths import read_resource_lines
 
@@ -24,7 +24,7 @@ def read_vocabulary(name: str) -> list[str]:
     return [line.strip() for line in read_resource_lines(name)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary_pattern(name: str, anchor: str = "") -> re.Pattern:
     """One alternation of every line of resources/`name`; anchor "^" or "$" or ""."""
     alts = "|".join(f"(?:{p})" for p in sorted(read_vocabulary(name), key=len, reverse=True))

@@ -1,6 +1,6 @@
 """A briefing on a build: one self-contained HTML file (and a DOCX) with charts and key cases.
 
-    >>> write_brief(Path("data/processed"), Path("brief.html"))         # doctest: +SKIP
+    write_brief(Path("data/processed"), Path("brief.html"))
 
 The HTML embeds its charts as base64 PNG, so it can be mailed as one file. Every rate shows
 the number of notices behind it; every case cites its evidence sentence and source.
@@ -19,12 +19,20 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.highlights import (build_key_figures, build_largest_recoveries,
-                                 build_lowest_completion)
-from analysis.load import load_tables
-from analysis.plots import (plot_category_heatmap, plot_category_shares, plot_completion_by,
-                            plot_over_time, plot_recovered_by)
-from analysis.plots_base import format_number
+from analysis.report.highlights import (
+    build_key_figures,
+    build_largest_recoveries,
+    build_lowest_completion,
+)
+from analysis.report.plots import (
+    plot_category_heatmap,
+    plot_category_shares,
+    plot_completion_by,
+    plot_over_time,
+    plot_recovered_by,
+)
+from analysis.report.plots_base import format_number
+from analysis.tables.load import load_tables
 
 BRIEF_DPI = 150
 _NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
@@ -142,14 +150,4 @@ def write_brief(processed_dir: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_brief_html(build_brief_parts(tables), Path(processed_dir).name),
                    encoding="utf-8")
-    return out
-
-
-def write_brief_docx(processed_dir: Path, out: Path) -> Path:
-    """Write the briefing as a Word document to `out`; returns `out`."""
-    from analysis.brief_docx import render_brief_docx
-    tables = load_tables(processed_dir, unique=True)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render_brief_docx(build_brief_parts(tables)).save(str(out))
     return out

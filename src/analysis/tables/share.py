@@ -1,8 +1,8 @@
 """A cleaned, filtered copy of the dataset for sharing: CSV (UTF-8 BOM) and XLSX with a dictionary.
 
-    >>> from analysis.load import load_tables                          # doctest: +SKIP
-    >>> shared = build_share_tables(load_tables(), doc_types=["progress_report"])  # doctest: +SKIP
-    >>> write_share(shared, Path("figures/share"))                     # doctest: +SKIP
+    from analysis.tables.load import load_tables
+    shared = build_share_tables(load_tables(), doc_types=["progress_report"])
+    write_share(shared, Path("figures/share"))
 
 Cleaning: re-posted copies (duplicate_of) are dropped, only the documented columns are kept
 (in the order of the data dictionary), and problems and facts follow the notices kept.
@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.load import column_types, drop_duplicate_notices, read_dictionary
-from analysis.summary import notice_years
+from analysis.tables.load import column_types, drop_duplicate_notices, notice_years, read_dictionary
 
 SHARED_TABLES = ("notices", "problems", "facts")
 SHEET_NAMES = {"notices": "notices 通报", "problems": "problems 问题", "facts": "facts 依据",

@@ -15,19 +15,30 @@ Forms read here (examples invented):
 - lines of shortcomings with no cue: `A不到位;B不规范。` under a unit's name, bullets
 
 Where a list is cut off by the end of the text, the item it breaks off in is dropped.
-Items are cut and cleaned by analysis.problems_items.
+Items are cut and cleaned by analysis.problems.items.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from analysis.document import Problem
 from analysis.fields.context import NoticeText
-from analysis.model import Problem
-from analysis.problems_items import (DEGREE, ITEM_MAX, LOOSE, NAMED, NOT_ITEM, NUM,
-                                     ORD_START, STRICT, find_items, inline_patterns,
-                                     is_short_shortcoming, split_on)
-from analysis.problems_text import is_deficiency
+from analysis.problems.items import (
+    DEGREE,
+    ITEM_MAX,
+    LOOSE,
+    NAMED,
+    NOT_ITEM,
+    NUM,
+    ORD_START,
+    STRICT,
+    find_items,
+    inline_patterns,
+    is_short_shortcoming,
+    split_on,
+)
+from analysis.problems.text import is_deficiency
 
 _TAIL_CUE = re.compile(
     r"等(?:" + NUM + r"大?(?:个|项|类|条|方面))?(?:的)?(?:方面)?(?:的)?"

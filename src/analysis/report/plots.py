@@ -1,8 +1,8 @@
 """Charts for the notebooks and the briefing: every `plot_*` takes tables, returns a Figure.
 
-    >>> from analysis.plots import plot_completion_by, save_figure      # doctest: +SKIP
-    >>> fig = plot_completion_by(notices, by="sector")                  # doctest: +SKIP
-    >>> save_figure(fig, "30-completion-and-recoveries-by-sector")      # doctest: +SKIP
+    from analysis.report.plots import plot_completion_by, save_figure
+    fig = plot_completion_by(notices, by="sector")
+    save_figure(fig, "30-completion-and-recoveries-by-sector")
 
 Each figure carries the numbers it shows (`fig.plotted_data`), which `save_figure` writes
 as CSV beside the PNG and SVG. Groups are cut to a top N plus "其他", so charts read the
@@ -14,16 +14,38 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.highlights import build_agency_profile, build_largest_recoveries
-from analysis.plots_base import (ACCENT, COLOR, attach, column_label, display_labels,
-                                 draw_barh, draw_heatmap, empty_figure, format_number,
-                                 new_figure, save_figure, save_table, shorten,
-                                 use_cjk_font)
-from analysis.summary import (agency_names, build_category_shares, build_crosstab,
-                              build_field_coverage, build_lags, build_over_time, build_rate_by,
-                              build_recovered_by, build_recurring_categories, code_labels,
-                              notice_years, others_last)
-from analysis.terms import Tokenizer, build_distinctive_terms
+from analysis.report.highlights import build_agency_profile, build_largest_recoveries
+from analysis.report.plots_base import (
+    ACCENT,
+    COLOR,
+    attach,
+    column_label,
+    display_labels,
+    draw_barh,
+    draw_heatmap,
+    empty_figure,
+    format_number,
+    new_figure,
+    save_figure,
+    save_table,
+    shorten,
+    use_cjk_font,
+)
+from analysis.report.summary import (
+    agency_names,
+    build_category_shares,
+    build_crosstab,
+    build_field_coverage,
+    build_lags,
+    build_over_time,
+    build_rate_by,
+    build_recovered_by,
+    build_recurring_categories,
+    code_labels,
+    notice_years,
+    others_last,
+)
+from analysis.report.terms import Tokenizer, build_distinctive_terms
 
 __all__ = ["use_cjk_font", "save_figure", "save_table", "plot_notices_by", "plot_errors",
            "plot_field_coverage", "plot_notices_by_year", "plot_over_time", "plot_lags",

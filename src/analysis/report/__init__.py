@@ -1,0 +1,1 @@
+"""Stage 7, report: summaries, plots, the briefing (HTML, DOCX), gold scoring, notebooks."""

@@ -1,0 +1,1 @@
+"""Text tools every stage uses: normalise, outline grammar, numbers and money, dates."""
