@@ -38,7 +38,7 @@ def test_build_writes_every_table(built):
         assert raw.startswith(b"\xef\xbb\xbf"), f"{name}.csv has no BOM"
         assert (out / f"{name}.parquet").exists()
     sheets = pd.ExcelFile(out / "dataset.xlsx").sheet_names
-    assert sheets == ["notices", "problems", "facts", "errors", "data_dictionary"]
+    assert sheets == ["notices", "problems", "facts", "inspections", "errors", "data_dictionary"]
 
 
 def test_build_tables_content(built):
@@ -66,7 +66,8 @@ def test_build_is_byte_identical_when_repeated(built, tmp_path):
 
 def test_build_leaves_no_temporary_files(built):
     _, out, _ = built
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".cache"]
+    assert not list(out.rglob("*.tmp"))
 
 
 def test_missing_input_folder_is_a_clear_error(tmp_path):

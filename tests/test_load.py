@@ -92,10 +92,22 @@ def test_drop_duplicates_without_the_column_keeps_everything() -> None:
     assert drop_duplicate_notices(tables)["notices"]["doc_id"].tolist() == ["a"]
 
 
-def test_types_follow_the_schema_module() -> None:
-    schema = pytest.importorskip("analysis.schema")
-    for name, spec in schema.TABLES.items():
-        declared = column_types(name)
-        assert list(declared)[:len(spec)] == [column for column, *_ in spec]
-        ints = [column for column, dtype, *_ in spec if dtype == "Int64"]
-        assert all(declared[column] == "Int" for column in ints)
+def test_csv_and_parquet_load_alike(processed, tmp_path) -> None:
+    """The CSV (all text on disk) comes back with the same types and values as the Parquet."""
+    for name in ("notices", "problems", "facts"):
+        from_parquet = load_table(name, processed)
+        only_csv = tmp_path / name
+        only_csv.mkdir()
+        (only_csv / f"{name}.csv").write_bytes((processed / f"{name}.csv").read_bytes())
+        from_csv = load_table(name, only_csv)
+        assert from_csv.dtypes.astype(str).tolist() == from_parquet.dtypes.astype(str).tolist()
+        pd.testing.assert_frame_equal(from_csv, from_parquet, check_exact=False)
+
+
+def test_integer_text_with_a_decimal_point_loads_as_integer(tmp_path) -> None:
+    (tmp_path / "notices.csv").write_text("doc_id,problems_total,anonymized\na,44.0,True\nb,,\n",
+                                          encoding="utf-8-sig")
+    notices = load_table("notices", tmp_path)
+    assert str(notices["problems_total"].dtype) == "Int64"
+    assert notices["problems_total"].tolist()[0] == 44 and notices["problems_total"].isna().tolist()[1]
+    assert notices["anonymized"].tolist()[0] is True

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.readers.dispatch import MAX_BYTES
+
 
 def _utf8_stdio() -> None:
     """Chinese text on any terminal or pipe: write UTF-8 whatever the locale says."""
@@ -21,22 +23,31 @@ def _utf8_stdio() -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from analysis.dataset.build import build_dataset
-    from analysis.tables.write import write_tables
+    from analysis.dataset.build import BuildOptions, progress_bar
+    from analysis.tables.output import build_into
 
+    options = BuildOptions(max_bytes=int(args.max_mb * 1_000_000), jobs=args.jobs,
+                           overrides_path=args.overrides, progress=progress_bar(not args.quiet))
     try:
-        tables = build_dataset(args.input_dir, max_bytes=int(args.max_mb * 1_000_000),
-                               overrides_path=args.overrides, progress=not args.quiet)
+        report = build_into(args.input_dir, args.out, options, xlsx=not args.no_xlsx)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    write_tables(tables, args.out)
-    notices, errors = tables["notices"], tables["errors"]
-    print(f"built {len(notices)} notices, {len(tables['problems'])} problems, "
-          f"{len(tables['facts'])} facts; {len(errors)} files could not be read -> {args.out}")
-    for row in errors.itertuples():
-        print(f"  {row.source_path}: {row.error}", file=sys.stderr)
-    return 0 if len(notices) else 1
+    except ValueError as exc:       # a bad overrides row names itself
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    rows = report.n_rows
+    how = ("unchanged since the last build: nothing to write" if report.unchanged else
+           f"{report.n_read} of {report.n_files} files read, the rest from the cache")
+    print(f"built {rows.get('notices', 0)} notices, {rows.get('problems', 0)} problems, "
+          f"{rows.get('facts', 0)} facts, {rows.get('inspections', 0)} inspections; "
+          f"{len(report.errors)} files could not be read -> {args.out} ({how})")
+    for name in report.left_out_of_xlsx:
+        print(f"note: {name} has {rows[name]:,} rows, more than an Excel sheet holds: it is in "
+              f"{name}.csv and {name}.parquet, not in dataset.xlsx", file=sys.stderr)
+    for path, error in report.errors:
+        print(f"  {path}: {error}", file=sys.stderr)
+    return 0 if rows.get("notices", 0) else 1
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
@@ -102,8 +113,13 @@ def make_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="read a folder of notices into tables")
     build.add_argument("input_dir")
     build.add_argument("--out", required=True, help="folder for the tables")
-    build.add_argument("--max-mb", type=float, default=50.0,
-                       help="files larger than this are reported, not read (default 50)")
+    build.add_argument("--max-mb", type=float, default=MAX_BYTES / 1_000_000,
+                       help="files larger than this are reported, not read "
+                            f"(default {MAX_BYTES // 1_000_000})")
+    build.add_argument("--jobs", "-j", type=int, default=None,
+                       help="processes reading files (default: every core)")
+    build.add_argument("--no-xlsx", action="store_true",
+                       help="write CSV and Parquet only, no dataset.xlsx")
     build.add_argument("--overrides", type=Path, default=None,
                        help="category overrides CSV (default data/labels/overrides.csv)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -1,9 +1,10 @@
 """Every default path of the project, each overridable by an environment variable.
 
-    ANALYSIS_RAW_DIR         sample corpus            (default: <root>/data/raw)
     ANALYSIS_PROCESSED_DIR   built tables             (default: <root>/data/processed)
     ANALYSIS_FIGURES_DIR     charts                   (default: <root>/figures)
-    ANALYSIS_LABELS_DIR      labels and overrides     (default: <root>/data/labels)
+    ANALYSIS_LABELS_DIR      labels and overrides     (default: <root>/data/labels, else the
+                                                       labels shipped beside the package)
+    ANALYSIS_CACHE_DIR       the trained classifier   (default: ~/.cache/analysis)
 
 <root> is the nearest folder at or above the current directory that holds
 pyproject.toml, else the current directory.
@@ -28,10 +29,6 @@ def _env_path(name: str, default: str) -> Path:
     return Path(value) if value else project_root() / default
 
 
-def raw_dir() -> Path:
-    return _env_path("ANALYSIS_RAW_DIR", "data/raw")
-
-
 def processed_dir() -> Path:
     return _env_path("ANALYSIS_PROCESSED_DIR", "data/processed")
 
@@ -42,6 +39,20 @@ def figures_dir() -> Path:
 
 def labels_dir() -> Path:
     return _env_path("ANALYSIS_LABELS_DIR", "data/labels")
+
+
+def labelled_set_path() -> Path:
+    """problem_labels.csv in labels_dir(), else the one beside the installed package's checkout."""
+    found = labels_dir() / "problem_labels.csv"
+    if found.is_file():
+        return found
+    return Path(__file__).resolve().parents[2] / "data" / "labels" / "problem_labels.csv"
+
+
+def cache_dir() -> Path:
+    """Where the trained classifier is kept between runs."""
+    value = os.environ.get("ANALYSIS_CACHE_DIR")
+    return Path(value) if value else Path.home() / ".cache" / "analysis"
 
 
 def resources_dir() -> Path:

@@ -1,127 +1,158 @@
-"""Every column of every table, declared once (tests hold this to SCHEMA.md).
+"""Every column of every table, declared once, as data: resources/schema.csv.
 
-Each column: (name, dtype, meaning). dtypes are pandas dtypes: "string",
-"Int64" (nullable integer), "float64", "boolean", "int64".
+One row per column: table, column, type, unit, Chinese label, meaning (English) and
+meaning_zh. Types are the contract's kinds:
+
+    str    text                 date   ISO YYYY-MM-DD text
+    Int    nullable integer     int    integer, never empty
+    float  number               bool   true/false, may be empty
+
+Building (`conform`), loading (`analysis.tables.load`), the data dictionary of the
+workbook and of the shared copy, and the charts' Chinese labels all read this one table.
+
+>>> columns("errors")
+['source_path', 'error']
+>>> column_types("inspections")["completion_rate"]
+'float'
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import pandas as pd
 
-NOTICE_COLUMNS: list[tuple[str, str, str]] = [
-    ("doc_id", "string", "stable id: first 12 hex chars of SHA-1 of the normalised text"),
-    ("source_path", "string", "path relative to the input folder, /-separated"),
-    ("source_format", "string", "txt, md, html, pdf, docx"),
-    ("url", "string", "from front matter, manifest, or the page itself"),
-    ("title", "string", "the notice's title"),
-    ("doc_type", "string", "rectification_report, progress_report, feedback_news, "
-                           "summary_news, plan, other"),
-    ("inspected_org", "string", "the inspected party organisation as written"),
-    ("sector", "string", "canonical field of the organisation (民政, 人社, 工会 …)"),
-    ("province", "string", "province, full name"),
-    ("city", "string", "city, full name"),
-    ("county", "string", "county or district, full name"),
-    ("inspector", "string", "inspecting body as written"),
-    ("inspector_level", "string", "central, provincial, municipal, county, enterprise, "
-                                  "university, other"),
-    ("inspection_kind", "string", ";-joined subset of regular, special, look_back, linked, "
-                                  "cross, mobile, other"),
-    ("inspection_round", "Int64", "第九轮 → 9"),
-    ("inspection_group", "Int64", "第二巡察组 → 2"),
-    ("inspection_start", "string", "ISO date the inspection began"),
-    ("inspection_end", "string", "ISO date the inspection ended"),
-    ("feedback_date", "string", "ISO date the findings were fed back"),
-    ("as_of_date", "string", "ISO date the figures are stated for (截至…)"),
-    ("publish_date", "string", "ISO date the notice was published"),
-    ("problems_total", "Int64", "problems fed back, as the headline states"),
-    ("aspects_total", "Int64", "方面 count"),
-    ("problems_completed", "Int64", "problems rectified, as stated"),
-    ("problems_in_progress", "Int64", "problems still being rectified, as stated"),
-    ("completion_rate", "float64", "percent, as stated, else completed / total × 100"),
-    ("measures_total", "Int64", "rectification measures"),
-    ("rules_total", "Int64", "rules or institutions built or revised (a lower bound for 余)"),
-    ("recovered_wan", "float64", "money recovered in 万元"),
-    ("people_handled", "Int64", "people disciplined or talked to, when a total is stated"),
-    ("problems_listed", "int64", "rows of problems for this notice"),
-    ("anonymized", "boolean", "the text carries placeholders (XX, 202X, X元)"),
-    ("n_chars", "int64", "length of the normalised text"),
-    ("duplicate_of", "string", "source_path of the first file with the same text, if any"),
-]
+from analysis.paths import resources_dir
 
-PROBLEM_COLUMNS: list[tuple[str, str, str]] = [
-    ("doc_id", "string", "the notice"),
-    ("problem_no", "int64", "1-based order in the notice"),
-    ("aspect", "string", "heading of the enclosing 方面 section, if any"),
-    ("problem", "string", "the problem statement"),
-    ("rectification", "string", "the rectification text that follows it"),
-    ("status", "string", "completed, in_progress, unknown"),
-    ("category", "string", "primary category (learning, finance, personnel, conduct, "
-                           "party_building, duty, rectification, other)"),
-    ("categories", "string", ";-joined categories that apply, primary first"),
-    ("category_source", "string", "rule, model, manual"),
-    ("category_reason", "string", "the matched words behind a rule category"),
-    ("amounts_wan", "float64", "money named in the rectification text, in 万元"),
-]
+PANDAS_DTYPES = {"str": "string", "date": "string", "Int": "Int64", "int": "int64",
+                 "float": "float64", "bool": "boolean"}
 
-FACT_COLUMNS: list[tuple[str, str, str]] = [
-    ("doc_id", "string", "the notice"),
-    ("field", "string", "the notices column it feeds, or amount for each money figure"),
-    ("value", "string", "the value as stored"),
-    ("unit", "string", "万元, 个, 项, 人, date …"),
-    ("evidence", "string", "the sentence it was read from"),
-    ("start", "int64", "character offset of the match in the normalised text"),
-    ("end", "int64", "character offset after the match"),
-]
 
-ERROR_COLUMNS: list[tuple[str, str, str]] = [
-    ("source_path", "string", "the file"),
-    ("error", "string", "short reason a person can act on"),
-]
+@dataclass(frozen=True)
+class Column:
+    table: str
+    name: str
+    type: str
+    unit: str
+    label: str
+    meaning: str
+    meaning_zh: str
 
-TABLES: dict[str, list[tuple[str, str, str]]] = {
-    "notices": NOTICE_COLUMNS,
-    "problems": PROBLEM_COLUMNS,
-    "facts": FACT_COLUMNS,
-    "errors": ERROR_COLUMNS,
-}
+    @property
+    def dtype(self) -> str:
+        """The pandas dtype that holds this column."""
+        return PANDAS_DTYPES[self.type]
+
+
+@lru_cache(maxsize=1)
+def _read_schema() -> dict[str, tuple[Column, ...]]:
+    frame = pd.read_csv(resources_dir() / "schema.csv", dtype=str, keep_default_na=False)
+    out: dict[str, list[Column]] = {}
+    for row in frame.itertuples(index=False):
+        if row.type not in PANDAS_DTYPES:
+            raise ValueError(f"schema.csv: unknown type {row.type!r} for {row.table}.{row.column}")
+        out.setdefault(row.table, []).append(
+            Column(row.table, row.column, row.type, row.unit, row.label, row.meaning,
+                   row.meaning_zh))
+    return {table: tuple(cols) for table, cols in out.items()}
+
+
+def table_names() -> list[str]:
+    """The tables of the dataset, in the order they are written."""
+    return list(_read_schema())
+
+
+def table_columns(table: str) -> tuple[Column, ...]:
+    """The Column entries of `table`, in order."""
+    spec = _read_schema()
+    if table not in spec:
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(spec)}")
+    return spec[table]
 
 
 def columns(table: str) -> list[str]:
     """Column names of a table, in order."""
-    return [name for name, _, _ in TABLES[table]]
+    return [c.name for c in table_columns(table)]
 
 
-def conform(table: str, rows: list[dict]) -> pd.DataFrame:
-    """A DataFrame with exactly the table's columns and dtypes, missing cells as NA."""
-    spec = TABLES[table]
-    frame = pd.DataFrame(rows, columns=[name for name, _, _ in spec])
-    for name, dtype, _ in spec:
-        col = frame[name]
-        if dtype == "Int64":
-            frame[name] = pd.to_numeric(col, errors="coerce").round().astype("Int64")
-        elif dtype == "float64":
-            frame[name] = pd.to_numeric(col, errors="coerce").astype("float64")
-        elif dtype == "int64":
-            frame[name] = pd.to_numeric(col, errors="coerce").fillna(0).astype("int64")
-        elif dtype == "boolean":
-            frame[name] = col.astype("boolean")
+def column_types(table: str) -> dict[str, str]:
+    """Contract kind (str, date, Int, int, float, bool) of every column of `table`."""
+    return {c.name: c.type for c in table_columns(table)}
+
+
+def _as_text(value: object) -> str | None:
+    if value is None or value == "" or value != value:
+        return None
+    return str(value)
+
+
+def conform_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with exactly the table's columns and dtypes, missing cells as NA."""
+    frame = frame.reindex(columns=columns(table))
+    for col in table_columns(table):
+        values = frame[col.name]
+        if col.type == "Int":
+            frame[col.name] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
+        elif col.type == "float":
+            frame[col.name] = pd.to_numeric(values, errors="coerce").astype("float64")
+        elif col.type == "int":
+            frame[col.name] = pd.to_numeric(values, errors="coerce").fillna(0).astype("int64")
+        elif col.type == "bool":
+            frame[col.name] = values.astype("boolean")
         else:
-            frame[name] = col.map(lambda v: None if v is None or v == "" or v != v else str(v)
-                                  ).astype("string")
+            frame[col.name] = values.map(_as_text).astype("string")
     return frame
 
 
-def data_dictionary() -> pd.DataFrame:
-    """One row per column of every table: table, column, type, unit, 中文 label, meaning.
+def conform(table: str, rows: list[dict]) -> pd.DataFrame:
+    """A DataFrame of `rows` with exactly the table's columns and dtypes."""
+    return conform_frame(table, pd.DataFrame(rows, columns=columns(table)))
 
-    Units and Chinese labels come from resources/plots_dictionary.csv (the names the
-    charts use); columns it does not list keep them empty.
+
+def data_dictionary(frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """One row per column: table, column, type, unit, label, meaning, meaning_zh.
+
+    With `frames`, only the columns those tables hold, each with `n_filled`, its count of
+    non-empty cells: the dictionary of a filtered or shared copy.
     """
-    from analysis.paths import resources_dir
+    rows = []
+    for table in table_names() if frames is None else list(frames):
+        present = None if frames is None else set(frames[table].columns)
+        for col in table_columns(table):
+            if present is not None and col.name not in present:
+                continue
+            row = {"table": table, "column": col.name, "type": col.type, "unit": col.unit,
+                   "label": col.label, "meaning": col.meaning, "meaning_zh": col.meaning_zh}
+            if frames is not None:
+                row["n_filled"] = int(frames[table][col.name].notna().sum())
+            rows.append(row)
+    return pd.DataFrame(rows)
 
-    frame = pd.DataFrame([{"table": t, "column": n, "type": d, "meaning": m}
-                          for t, spec in TABLES.items() for n, d, m in spec])
-    labels = pd.read_csv(resources_dir() / "plots_dictionary.csv", dtype=str,
-                         keep_default_na=False)[["table", "column", "unit", "label", "meaning"]]
-    labels = labels.rename(columns={"meaning": "meaning_zh"})
-    frame = frame.merge(labels, on=["table", "column"], how="left")
-    return frame[["table", "column", "type", "unit", "label", "meaning", "meaning_zh"]]
+
+@lru_cache(maxsize=1)
+def read_code_labels() -> pd.DataFrame:
+    """Chinese labels for coded values: kind, code, label, short (resources/code_labels.csv)."""
+    return pd.read_csv(resources_dir() / "code_labels.csv", dtype=str, keep_default_na=False)
+
+
+def code_labels(kind: str, short: bool = True) -> dict[str, str]:
+    """Code -> Chinese label for one kind (doc_type, category, inspector_level …).
+
+    >>> code_labels("category")["party_building"]
+    '党建责任'
+    """
+    table = read_code_labels()
+    rows = table[table["kind"] == kind]
+    return dict(zip(rows["code"], rows["short" if short else "label"]))
+
+
+def column_label(table: str, column: str) -> str:
+    """The Chinese name of a column, else the column's own name.
+
+    >>> column_label("notices", "recovered_wan")
+    '挽回经济损失'
+    """
+    for col in table_columns(table):
+        if col.name == column:
+            return col.label or column
+    return column

@@ -4,9 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-CATEGORY_NAMES = {"learning": "理论学习", "finance": "财务资金", "personnel": "选人用人",
-                  "conduct": "作风", "party_building": "党建责任", "duty": "履职尽责",
-                  "rectification": "整改落实", "other": "其他"}
+from analysis.schema import code_labels
 
 
 def plot_confusion(confusion: pd.DataFrame, title: str = "分类混淆矩阵（交叉验证）") -> Figure:
@@ -15,8 +13,8 @@ def plot_confusion(confusion: pd.DataFrame, title: str = "分类混淆矩阵（�
 
     fig, ax = plt.subplots(figsize=(7.5, 6.5))
     image = ax.imshow(confusion.to_numpy(), cmap="Blues")
-    labels_x = [CATEGORY_NAMES.get(c, c) for c in confusion.columns]
-    labels_y = [CATEGORY_NAMES.get(c, c) for c in confusion.index]
+    labels_x = [code_labels("category").get(c, c) for c in confusion.columns]
+    labels_y = [code_labels("category").get(c, c) for c in confusion.index]
     ax.set_xticks(range(len(labels_x)), labels_x, rotation=45, ha="right")
     ax.set_yticks(range(len(labels_y)), labels_y)
     peak = confusion.to_numpy().max() or 1

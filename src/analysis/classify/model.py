@@ -1,35 +1,43 @@
 """The statistical layer: TF-IDF over jieba words and character n-grams, logistic regression.
 
 Trained from the labelled set `data/labels/problem_labels.csv` (columns text,
-category, categories, source) at first use and kept in memory; training takes
-about a second and is deterministic (fixed random_state, a deterministic solver,
-rows in file order). No fitted model is written to disk.
+category, categories, source; see `analysis.paths.labelled_set_path`) at first use.
+Training is deterministic (fixed random_state, a deterministic solver, rows in file
+order); the fitted model is kept in memory and pickled into `paths.cache_dir()`,
+keyed by the labelled set, the classifier's code and vocabularies and the versions of
+scikit-learn and jieba, so a build trains it once, not every time.
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jieba
 import numpy as np
 import pandas as pd
+import sklearn
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from analysis.classify.tokenize import prepare_text, split_numbers, tokenize
+from analysis.paths import cache_dir, labelled_set_path, resources_dir
 
-# the labelled set lives with the project's data: <repo>/data/labels/problem_labels.csv
-LABELS_PATH = Path(__file__).resolve().parents[3] / "data" / "labels" / "problem_labels.csv"
 RANDOM_STATE = 0
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def load_labels(path: Path = LABELS_PATH) -> pd.DataFrame:
+def load_labels(path: Path | None = None) -> pd.DataFrame:
     """The labelled statements; `categories` holds the primary then accepted alternates."""
+    path = labelled_set_path() if path is None else path
     labels = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {"text", "category", "categories", "source"} - set(labels.columns)
     if missing:
@@ -100,12 +108,42 @@ def train_model(texts: Sequence[str], labels: Sequence[str], c: float = 10.0) ->
     return model.fit(list(texts), list(labels))
 
 
+def model_key(path: Path) -> str:
+    """What the fitted model depends on: labels, classifier code and vocabularies, versions."""
+    digest = hashlib.sha1(path.read_bytes())
+    for source in sorted(Path(__file__).parent.glob("*.py")) + sorted(
+            resources_dir().glob("classify_*")):
+        digest.update(source.name.encode() + source.read_bytes())
+    digest.update(f"{sklearn.__version__}|{jieba.__version__}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _load_or_train(path: Path) -> TextModel:
+    cached = cache_dir() / f"classifier-{model_key(path)}.pkl"
+    try:
+        with cached.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    labels = load_labels(path)
+    model = train_model(labels["text"].tolist(), labels["category"].tolist())
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass        # a read-only home: the model is trained again next time
+    return model
+
+
 @lru_cache(maxsize=2)
 def _cached_model(path: Path, mtime_ns: int) -> TextModel:
-    labels = load_labels(path)
-    return train_model(labels["text"].tolist(), labels["category"].tolist())
+    return _load_or_train(path)
 
 
-def get_model(path: Path = LABELS_PATH) -> TextModel:
-    """The model trained on the labelled set, trained once per process (per file version)."""
+def get_model(path: Path | None = None) -> TextModel:
+    """The model trained on the labelled set: once per process, and kept on disk between runs."""
+    path = labelled_set_path() if path is None else path
     return _cached_model(path, path.stat().st_mtime_ns)

@@ -77,8 +77,14 @@ def apply_overrides(problems: pd.DataFrame, overrides_path: Path | None = None) 
     a path that does not exist means nothing to apply. A bad row (unknown
     category, non-numeric problem_no) raises ValueError naming the row.
     """
-    out = problems.copy()
     table = read_overrides(default_overrides_path() if overrides_path is None else overrides_path)
+    return apply_override_table(problems, table)
+
+
+def apply_override_table(problems: pd.DataFrame,
+                         table: dict[tuple[str, int], list[str]]) -> pd.DataFrame:
+    """Copy of `problems` with the categories of a read overrides table applied."""
+    out = problems.copy()
     if not table or out.empty:
         return out
     for column in ("category", "categories", "category_source"):

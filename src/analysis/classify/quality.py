@@ -18,7 +18,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
 from analysis.classify.combine import classify_with_model
-from analysis.classify.model import LABELS_PATH, RANDOM_STATE, load_labels, train_model
+from analysis.classify.model import RANDOM_STATE, load_labels, train_model
 from analysis.classify.rules import CATEGORIES, match_keywords
 
 
@@ -109,7 +109,7 @@ def _confusion(predictions: pd.DataFrame) -> pd.DataFrame:
                         columns=pd.Index(CATEGORIES, name="predicted"))
 
 
-def build_cv_report(labels_path: Path = LABELS_PATH, folds: int = 5) -> dict[str, pd.DataFrame]:
+def build_cv_report(labels_path: Path | None = None, folds: int = 5) -> dict[str, pd.DataFrame]:
     """Tables for the quality notebook.
 
     Returns `predictions` (one row per scored statement), `summary` (accuracy per

@@ -1,157 +1,263 @@
-"""build_dataset: a folder of notices -> the four tables of SCHEMA.md.
+"""build_corpus: a folder of notices -> the tables of SCHEMA.md.
 
-Each file goes through: read (readers) -> normalise and extract fields (fields)
--> segment problems (problems) -> classify problems (classify). A file that
-fails at any stage becomes one `errors` row with a reason a person can act on;
-the rest of the build goes on.
+1. The per-file map (dataset.process): read -> notice fields -> problems -> categories,
+   for each file on its own, in a process pool (`jobs`), each result cached by the file's
+   content and the code (dataset.cache) so an unchanged file is never read twice.
+2. The corpus-level step, on the notices rows and their compact signatures only:
+   reposts (dataset.copies), agencies (dataset.agencies) and inspections
+   (dataset.inspections).
+3. The problems and facts of the notices that are not copies are streamed from the
+   results, in doc_id order, chunk by chunk: no build holds every text at once.
+
+A file that fails at any stage becomes one `errors` row with a reason a person can act
+on; the rest of the build goes on.
 """
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from tqdm import tqdm
 
-from analysis.document import Document, Fact, Problem
-from analysis.schema import conform
-from analysis.text.normalize import doc_id_of_simplified
+from analysis.classify import classify_texts, read_overrides
+from analysis.classify.overrides import apply_override_table, default_overrides_path
+from analysis.dataset.agencies import canonical_agency
+from analysis.dataset.cache import DiskStore, MemoryStore, file_key
+from analysis.dataset.copies import find_copies
+from analysis.dataset.inspections import STAGE_ORDER, inspection_ids, inspection_row, link_inspections, notice_date
+from analysis.dataset.process import FileResult, process_file
+from analysis.readers import MAX_BYTES, find_input_files, printable_name, read_manifest
+from analysis.schema import conform, conform_frame
 
-MAX_BYTES = 50_000_000      # a larger file is reported, not read
-MAX_CHARS = 500_000         # a longer text is no single notice: reported, not parsed
+POOL_MIN_FILES = 8          # fewer files than this are read in this process
 
 
 @dataclass
-class NoticeResult:
-    """Everything the build keeps of one readable file."""
-
-    row: dict[str, Any]
-    problems: list[Problem] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-
-
-def process_document(doc: Document) -> NoticeResult:
-    """Extract the notice row, its problems and its facts from one Document."""
-    from analysis.fields import extract_notice_fields
-    from analysis.problems.segment import extract_problems
-    from analysis.text.numbers import find_amounts_wan
-
-    nt, values, facts = extract_notice_fields(doc)
-    problems = extract_problems(nt, values.get("doc_type"))
-    for p in problems:
-        amounts = find_amounts_wan(p.rectification or "")
-        p.amounts_wan = round(sum(v for _, _, v in amounts), 4) if amounts else None
-    row = dict(values)
-    row.update(
-        doc_id=doc_id_of_simplified(nt.match),
-        source_path=doc.source_path,
-        source_format=doc.source_format,
-        url=doc.url or values.get("url") or doc.metadata.get("url"),
-        title=values.get("title") or nt.title or None,
-        problems_listed=len(problems),
-        n_chars=len(nt.text),
-    )
-    if "anonymized" not in row:
-        row["anonymized"] = False
-    return NoticeResult(row=row, problems=problems, facts=facts)
+class BuildOptions:
+    max_bytes: int = MAX_BYTES
+    jobs: int | None = None                 # None: every core
+    overrides_path: Path | None = None      # None: data/labels/overrides.csv
+    cache_dir: Path | None = None           # None: results held in memory
+    progress: Callable[[Iterable, int], Iterable] | None = None
 
 
-def _read_all(root: Path, files: list[Path], max_bytes: int,
-              progress: Callable[[Iterable], Iterable]) -> Iterable[tuple[Path, Any]]:
-    from analysis.readers import read_document
-    from analysis.readers.errors import ReadError
+@dataclass
+class Corpus:
+    """The built notices, inspections and errors, and the problems and facts as streams."""
 
-    for path in progress(files):
-        try:
-            doc = read_document(path, root, max_bytes=max_bytes)
-            if len(doc.text) > MAX_CHARS:
-                raise ReadError(f"text too long ({len(doc.text):,} characters) — "
-                                "not a single notice; split the file")
-            yield path, process_document(doc)
-        except ReadError as exc:
-            yield path, str(exc)
-        except Exception as exc:  # a parser bug must not cost the rest of the build
-            yield path, f"could not parse ({type(exc).__name__}: {str(exc)[:120]})"
+    notices: pd.DataFrame
+    inspections: pd.DataFrame
+    errors: pd.DataFrame
+    store: Any
+    keys: list[tuple[str, str | None, str]] = field(default_factory=list)
+    overrides: dict = field(default_factory=dict)
+    n_read: int = 0                         # files read this time (not from the cache)
+
+    def _results(self) -> Iterator[tuple[str, FileResult]]:
+        for doc_id, key, _ in self.keys:
+            result = self.store.get(key)
+            if result is not None:
+                yield doc_id, result
+
+    def problem_chunks(self, size: int = 5_000) -> Iterator[pd.DataFrame]:
+        """The problems table in doc_id, problem_no order, `size` rows at a time or more."""
+        for rows in _chunks((r for _, res in self._results() for r in res.problems), size):
+            yield conform_frame("problems", apply_override_table(pd.DataFrame(rows),
+                                                                 self.overrides))
+
+    def fact_chunks(self, size: int = 20_000) -> Iterator[pd.DataFrame]:
+        """The facts table in doc_id, start, field, end order, chunk by chunk."""
+        def ordered() -> Iterator[dict]:
+            for _, res in self._results():
+                yield from sorted(res.facts, key=lambda f: (f["start"], f["field"], f["end"]))
+        for rows in _chunks(ordered(), size):
+            yield conform("facts", rows)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table in memory (for notebooks, tests and small folders)."""
+        return {"notices": self.notices,
+                "problems": _concat("problems", list(self.problem_chunks())),
+                "facts": _concat("facts", list(self.fact_chunks())),
+                "errors": self.errors, "inspections": self.inspections}
 
 
-def _progress_bar(total: int, enabled: bool) -> Callable[[Iterable], Iterable]:
-    if not enabled or total < 2:
-        return lambda it: it
-    from tqdm import tqdm
-    return lambda it: tqdm(it, total=total, desc="notices", unit="file", file=sys.stderr,
-                           dynamic_ncols=True, leave=False)
+def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk: list[dict] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def build_dataset(input_dir: str | Path, *, max_bytes: int = MAX_BYTES,
-                  overrides_path: Path | None = None,
-                  progress: bool = False) -> dict[str, pd.DataFrame]:
-    """Read every supported file under input_dir and return the four tables.
+def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True) if frames else conform(table, [])
 
-    Duplicates (the same normalised text under two names) share a doc_id; every
-    copy after the first carries `duplicate_of` = the first copy's source_path,
-    and its problems and facts are not repeated.
-    """
-    from analysis.readers import find_input_files, printable_name, read_manifest
 
+def _work(task: tuple[str, str, int, str | None, str | None]) -> FileResult:
+    """Pool worker: process one file; with a disk cache, store it and return the slim part."""
+    path, root, max_bytes, key, folder = task
+    result = process_file(Path(path), Path(root), max_bytes)
+    if folder is None:
+        return result
+    DiskStore(Path(folder)).put(key, result)
+    return FileResult(result.source_path, result.error, result.row, signature=result.signature)
+
+
+def _warm_up() -> None:
+    """Train or load the classifier and jieba before forking, so workers inherit them."""
+    classify_texts(["理论学习不深入"])
+
+
+@dataclass
+class Scan:
+    """The input files of a folder, sorted, each with its cache key."""
+
+    root: Path
+    files: list[Path]
+    keys: list[str | None]
+
+    def build_key(self, *extra: object) -> str:
+        """SHA-1 of every file's path and key and of `extra` (options, overrides, manifest)."""
+        digest = hashlib.sha1()
+        for path, key in zip(self.files, self.keys):
+            digest.update(f"{path.relative_to(self.root).as_posix()}\0{key}\0".encode(
+                "utf-8", "surrogateescape"))
+        for value in extra:
+            digest.update(repr(value).encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+
+def scan_folder(input_dir: str | Path, max_bytes: int = MAX_BYTES) -> Scan:
+    """Find the input files under input_dir and key each by its content and the code."""
     root = Path(input_dir)
     if not root.is_dir():
         raise FileNotFoundError(f"input folder not found: {root}")
     files = find_input_files(root)
+    return Scan(root, files, [file_key(p, max_bytes) for p in files])
+
+
+def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
+               options: BuildOptions) -> tuple[list[tuple[str | None, FileResult]], int]:
+    """(key, result) for every file, in file order; and how many files were read anew."""
+    cached = {i: store.get(k) for i, k in enumerate(keys)}
+    todo = [i for i, r in cached.items() if r is None]
+    jobs = max(1, options.jobs or os.cpu_count() or 1)
+    folder = None if store.folder is None else str(store.folder)
+    tasks = [(str(files[i]), str(root), options.max_bytes, keys[i], folder) for i in todo]
+    progress = options.progress or (lambda it, total: it)
+    if todo:
+        _warm_up()
+    if jobs > 1 and len(todo) >= POOL_MIN_FILES:
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            done = list(progress(pool.map(_work, tasks, chunksize=4), len(tasks)))
+    else:
+        done = [_work((t[0], t[1], t[2], t[3], None)) for t in progress(tasks, len(tasks))]
+        for t, result in zip(tasks, done):
+            store.put(t[3], result)
+    for i, result in zip(todo, done):
+        cached[i] = result
+    return [(keys[i], cached[i]) for i in range(len(files))], len(todo)
+
+
+def build_corpus(input_dir: str | Path, options: BuildOptions | None = None,
+                 scan: Scan | None = None) -> Corpus:
+    """Read every supported file under input_dir; see the module docstring."""
+    options = options or BuildOptions()
+    scan = scan or scan_folder(input_dir, options.max_bytes)
+    root, files = scan.root, scan.files
+    store = MemoryStore() if options.cache_dir is None else DiskStore(options.cache_dir)
+    mapped, n_read = _map_files(root, files, scan.keys, store, options)
+    if isinstance(store, DiskStore):
+        store.prune({k for k, _ in mapped if k})
     manifest = read_manifest(root)
-    notices, problems, facts, errors = [], [], [], []
-    first_path: dict[str, str] = {}
-    for path, result in _read_all(root, files, max_bytes, _progress_bar(len(files), progress)):
+    rows, sigs, keys, errors = [], [], [], []
+    for path, (key, result) in zip(files, mapped):
         rel = printable_name(path.relative_to(root).as_posix())
-        if isinstance(result, str):
-            errors.append({"source_path": rel, "error": result})
+        if result.error is not None:
+            errors.append({"source_path": rel, "error": result.error})
             continue
-        row = result.row
+        row = dict(result.row, source_path=rel)
         row["url"] = manifest.get(rel) or row.get("url")
-        doc_id = row["doc_id"]
-        row["duplicate_of"] = first_path.get(doc_id)
-        notices.append(row)
-        if row["duplicate_of"]:
-            continue
-        first_path[doc_id] = rel
-        problems.extend(_problem_row(doc_id, p) for p in result.problems)
-        facts.extend(_fact_row(doc_id, f) for f in result.facts)
-    tables = {
-        "notices": conform("notices", notices),
-        "problems": _classify(conform("problems", problems), overrides_path),
-        "facts": conform("facts", facts),
-        "errors": conform("errors", errors),
-    }
-    return tables
+        rows.append(row)
+        sigs.append(result.signature)
+        keys.append(key)
+    notices, order = corpus_step(rows, sigs, keys)
+    overrides_path = options.overrides_path or default_overrides_path()
+    return Corpus(notices=notices, inspections=build_inspections(notices),
+                  errors=conform("errors", errors), store=store, keys=order,
+                  overrides=read_overrides(overrides_path), n_read=n_read)
 
 
-def _problem_row(doc_id: str, p: Problem) -> dict[str, Any]:
-    return {"doc_id": doc_id, "problem_no": p.problem_no, "aspect": p.aspect,
-            "problem": p.problem, "rectification": p.rectification, "status": p.status,
-            "amounts_wan": p.amounts_wan}
+def corpus_step(rows: list[dict[str, Any]], sigs: list, keys: list[str | None]
+                ) -> tuple[pd.DataFrame, list[tuple[str, str | None, str]]]:
+    """Copies, agencies and inspections on the notices rows; returns the notices table and
+    the (doc_id, key, source_path) of the notices whose problems and facts are kept."""
+    copies = find_copies(rows, sigs)
+    for i, copy in copies.items():
+        first = rows[copy.first]
+        rows[i].update(duplicate_of=first["source_path"], duplicate_match=copy.how,
+                       duplicate_similarity=copy.similarity)
+    originals = [i for i in range(len(rows)) if i not in copies]
+    for row in rows:
+        row["agency"] = canonical_agency(row.get("inspected_org"), row.get("province"),
+                                         row.get("city"), row.get("county"))
+    kept = [rows[i] for i in originals]
+    groups = link_inspections(kept, [r["agency"] for r in kept])
+    ids = inspection_ids(kept, [r["agency"] for r in kept], groups)
+    for row, group in zip(kept, groups):
+        row["inspection_id"] = ids.get(group) if group is not None else None
+    for i, copy in copies.items():
+        rows[i]["inspection_id"] = rows[copy.first].get("inspection_id")
+    order = sorted(((rows[i]["doc_id"], keys[i], rows[i]["source_path"]) for i in originals),
+                   key=lambda t: t[0])
+    return conform("notices", rows), order
 
 
-def _fact_row(doc_id: str, f: Fact) -> dict[str, Any]:
-    value = f.value
-    if isinstance(value, bool):
-        value = str(value).lower()
-    elif isinstance(value, float):
-        value = f"{value:g}" if abs(value) < 1e15 else str(value)
-    return {"doc_id": doc_id, "field": f.field, "value": value, "unit": f.unit,
-            "evidence": f.evidence, "start": f.start, "end": f.end}
+def build_inspections(notices: pd.DataFrame) -> pd.DataFrame:
+    """The inspections table: one row per inspection_id, from its notices that are not copies."""
+    linked = notices[notices["inspection_id"].notna() & notices["duplicate_of"].isna()]
+    records = linked.astype(object).where(linked.notna(), None).to_dict("records")
+    by_id: dict[str, list[dict]] = {}
+    for row in records:
+        by_id.setdefault(row["inspection_id"], []).append(row)
+    out = []
+    for inspection_id in sorted(by_id):
+        members = sorted(by_id[inspection_id], key=lambda r: (
+            notice_date(r) or "9999", _stage(r), r["source_path"]))
+        out.append(inspection_row(inspection_id, members[0].get("agency"), members))
+    return conform("inspections", out)
 
 
-def _classify(problems: pd.DataFrame, overrides_path: Path | None) -> pd.DataFrame:
-    """Fill the category columns; analyst overrides win (category_source=manual)."""
-    if problems.empty:
-        return problems
-    from analysis.classify import apply_overrides, classify_texts
+def _stage(row: dict[str, Any]) -> int:
+    return STAGE_ORDER.get(row.get("doc_type"), 3)
 
-    results = classify_texts(problems["problem"].fillna("").tolist())
-    problems["category"] = [r.category for r in results]
-    problems["categories"] = [";".join(r.categories) for r in results]
-    problems["category_source"] = [r.source for r in results]
-    problems["category_reason"] = [" ".join(r.matched) or None for r in results]
-    problems = apply_overrides(problems, overrides_path)
-    return conform("problems", problems.to_dict("records"))
+
+def progress_bar(enabled: bool) -> Callable[[Iterable, int], Iterable]:
+    """A tqdm bar on stderr over the files read (none when disabled or for one file)."""
+    def wrap(items: Iterable, total: int) -> Iterable:
+        if not enabled or total < 2:
+            return items
+        return tqdm(items, total=total, desc="notices", unit="file", file=sys.stderr,
+                    dynamic_ncols=True, leave=False)
+    return wrap
+
+
+def build_dataset(input_dir: str | Path, *, max_bytes: int = MAX_BYTES,
+                  overrides_path: Path | None = None, jobs: int | None = 1,
+                  progress: bool = False) -> dict[str, pd.DataFrame]:
+    """Every table of a folder, in memory (for notebooks and tests)."""
+    options = BuildOptions(max_bytes=max_bytes, overrides_path=overrides_path, jobs=jobs,
+                           progress=progress_bar(progress))
+    return build_corpus(input_dir, options).tables()

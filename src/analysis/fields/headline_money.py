@@ -99,3 +99,9 @@ def pick_recovered(nt: NoticeText, amounts: list[Amount]) -> Candidate | None:
         return None
     total = round(sum(a.value for a in got), 6)
     return Candidate(total, got[0].start, got[-1].end, max(a.headline for a in got))
+
+
+def problem_recovered_wan(text: str) -> float | None:
+    """Money named in one problem's rectification text, in 万元 (None when none)."""
+    amounts = find_amounts_wan(text)
+    return round(sum(v for _, _, v in amounts), 4) if amounts else None

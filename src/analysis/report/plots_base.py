@@ -18,7 +18,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from analysis.paths import figures_dir
-from analysis.report.summary import MISSING, code_labels
+from analysis.report.summary import MISSING
+from analysis.schema import code_labels
+from analysis.schema import column_label as schema_column_label
 
 FONT_FILES = ("NotoSansCJKsc-Regular.otf", "SourceHanSansSC-Regular.otf", "SimHei.ttf")
 DPI = 200
@@ -153,14 +155,10 @@ def display_labels(values: pd.Series | pd.Index, column: str) -> list[str]:
     return [shorten(labels.get(str(v), MISSING if pd.isna(v) else str(v))) for v in values]
 
 
-def column_label(column: str) -> str:
-    """The Chinese name of a notices column (from the data dictionary)."""
-    from analysis.tables.load import read_dictionary
-    table = read_dictionary()
-    found = table[(table["table"] == "notices") & (table["column"] == column)]["label"]
-    if len(found):
-        return found.iloc[0]
-    return code_labels("column", short=False).get(column, column)
+def column_label(column: str, table: str = "notices") -> str:
+    """The Chinese name of a column (from the schema), else of a derived column."""
+    found = schema_column_label(table, column)
+    return found if found != column else code_labels("column", short=False).get(column, column)
 
 
 def draw_barh(ax: Axes, labels: list[str], values: pd.Series, notes: list[str],

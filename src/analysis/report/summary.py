@@ -6,12 +6,10 @@ top N are folded into "其他" so the result stays readable with 20,000 notices.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
-from analysis.paths import resources_dir
-from analysis.tables.load import notice_years, read_dictionary
+from analysis.schema import code_labels, table_columns
+from analysis.tables.load import notice_years
 
 OTHER = "其他"
 MISSING = "未注明"
@@ -19,24 +17,8 @@ MISSING = "未注明"
 MAX_LAG_DAYS = 1100          # lags beyond three years are read errors, not lags
 # columns that say nothing about extraction (book-keeping, always present)
 _NOT_FIELDS = {"doc_id", "source_path", "source_format", "problems_listed", "anonymized",
-               "n_chars", "duplicate_of"}
-
-
-@lru_cache(maxsize=1)
-def read_labels() -> pd.DataFrame:
-    """Chinese labels for codes: kind, code, label, short (resources/plots_labels.csv)."""
-    return pd.read_csv(resources_dir() / "plots_labels.csv", dtype=str, keep_default_na=False)
-
-
-def code_labels(kind: str, short: bool = True) -> dict[str, str]:
-    """Code -> Chinese label for one kind (doc_type, category, inspector_level …).
-
-    >>> code_labels("category")["party_building"]
-    '党建责任'
-    """
-    table = read_labels()
-    rows = table[table["kind"] == kind]
-    return dict(zip(rows["code"], rows["short" if short else "label"]))
+               "n_chars", "duplicate_of", "duplicate_match", "duplicate_similarity",
+               "inspection_id", "agency", "figure_doubts", "rate_stated"}
 
 
 def relabel(values: pd.Series, kind: str, short: bool = True) -> pd.Series:
@@ -104,9 +86,8 @@ def _agency(org: object, province: object, city: object, county: object) -> str 
 
 def build_field_coverage(notices: pd.DataFrame) -> pd.DataFrame:
     """How often each notices field was found: field, label, n_found, n, share_pct (sorted)."""
-    dictionary = read_dictionary()
-    labels = dictionary[dictionary["table"] == "notices"].set_index("column")["label"]
-    fields = [c for c in notices.columns if c in labels.index and c not in _NOT_FIELDS]
+    labels = {c.name: c.label for c in table_columns("notices")}
+    fields = [c for c in notices.columns if c in labels and c not in _NOT_FIELDS]
     rows = [{"field": f, "label": labels[f], "n_found": int(notices[f].notna().sum()),
              "n": len(notices)} for f in fields]
     out = pd.DataFrame(rows, columns=["field", "label", "n_found", "n"])

@@ -4,52 +4,20 @@
     notices = load_table("notices")
 
 Tables are read from `processed_dir()` (env ANALYSIS_PROCESSED_DIR), parquet first,
-else the UTF-8 (BOM) CSV. Column types come from resources/plots_dictionary.csv:
+else the UTF-8 (BOM) CSV. Column types come from `analysis.schema` (resources/schema.csv):
 `Int` columns become pandas "Int64", `float` float64, `bool` "boolean", everything else
 stays text (dates stay ISO strings; see `notice_years`).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.paths import processed_dir as default_processed_dir
-from analysis.paths import resources_dir
+from analysis.schema import column_types, table_names
 
-TABLES = ("notices", "problems", "facts", "errors")
 _PANDAS_DTYPES = {"Int": "Int64", "int": "Int64", "float": "float64", "bool": "boolean"}
-_SCHEMA_TYPES = {"Int64": "Int", "int64": "int", "float64": "float", "boolean": "bool",
-                 "string": "str"}
-
-
-@lru_cache(maxsize=1)
-def read_dictionary() -> pd.DataFrame:
-    """The data dictionary: table, column, type, unit, label, meaning (one row per column)."""
-    return pd.read_csv(resources_dir() / "plots_dictionary.csv", dtype=str,
-                       keep_default_na=False)
-
-
-def column_types(name: str) -> dict[str, str]:
-    """Contract type of every column of table `name` (str, Int, int, float, bool, date).
-
-    Columns and order come from `analysis.schema` when it is there, else from the dictionary;
-    a column the schema calls plain text keeps "date" when the dictionary says so.
-    """
-    table = read_dictionary()
-    rows = table[table["table"] == name]
-    declared = dict(zip(rows["column"], rows["type"]))
-    try:
-        from analysis.schema import TABLES as SCHEMA_TABLES
-    except ImportError:
-        return declared
-    spec = SCHEMA_TABLES.get(name, [])
-    from_schema = {column: _SCHEMA_TYPES.get(dtype, "str") for column, dtype, *_ in spec}
-    for column, kind in declared.items():
-        if column not in from_schema or (kind == "date" and from_schema[column] == "str"):
-            from_schema[column] = kind
-    return from_schema
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -105,8 +73,8 @@ def load_table(name: str, processed_dir: Path | str | None = None) -> pd.DataFra
 
     Raises FileNotFoundError naming the folder when neither the .parquet nor the .csv exists.
     """
-    if name not in TABLES:
-        raise ValueError(f"unknown table {name!r}; expected one of {', '.join(TABLES)}")
+    if name not in table_names():
+        raise ValueError(f"unknown table {name!r}; expected one of {', '.join(table_names())}")
     folder = Path(processed_dir) if processed_dir is not None else default_processed_dir()
     parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
     if parquet.is_file():
@@ -125,16 +93,16 @@ def load_table(name: str, processed_dir: Path | str | None = None) -> pd.DataFra
 
 def load_tables(processed_dir: Path | str | None = None, *,
                 unique: bool = False) -> dict[str, pd.DataFrame]:
-    """All four tables; with `unique`, duplicate notices and their rows are left out.
+    """Every table; with `unique`, duplicate notices and their rows are left out.
 
-    A missing errors table counts as no errors.
+    A missing errors or inspections table (a build from an older version) counts as empty.
     """
     tables = {}
-    for name in TABLES:
+    for name in table_names():
         try:
             tables[name] = load_table(name, processed_dir)
         except FileNotFoundError:
-            if name != "errors":
+            if name not in ("errors", "inspections"):
                 raise
             tables[name] = empty_table(name)
     return drop_duplicate_notices(tables) if unique else tables

@@ -9,20 +9,19 @@ Cleaning: re-posted copies (duplicate_of) are dropped, only the documented colum
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.tables.load import column_types, drop_duplicate_notices, notice_years, read_dictionary
+from analysis.schema import column_types, data_dictionary
+from analysis.tables.excel import fits_a_sheet, write_workbook
+from analysis.tables.load import drop_duplicate_notices, notice_years
+from analysis.tables.write import atomic_write, write_csv
 
-SHARED_TABLES = ("notices", "problems", "facts")
 SHEET_NAMES = {"notices": "notices 通报", "problems": "problems 问题", "facts": "facts 依据",
                "dictionary": "数据字典"}
-XLSX_CELL_LIMIT = 32_000     # Excel holds at most 32,767 characters in a cell
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_INTERNAL = {"duplicate_of"}
+_INTERNAL = {"duplicate_of", "duplicate_match", "duplicate_similarity"}
 
 
 def build_share_tables(tables: dict[str, pd.DataFrame], *,
@@ -57,41 +56,16 @@ def _documented(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame[columns].reset_index(drop=True)
 
 
+# the shared copy's dictionary speaks Chinese first
+_DICTIONARY_HEADERS = {"table": "表", "column": "列名", "label": "中文名", "type": "类型",
+                       "unit": "单位", "meaning_zh": "含义", "meaning": "含义（英文）",
+                       "n_filled": "非空行数"}
+
+
 def build_data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per shared column: 表, 列名, 中文名, 类型, 单位, 含义, 非空行数."""
-    dictionary = read_dictionary()
-    rows = []
-    for name, frame in tables.items():
-        entries = dictionary[dictionary["table"] == name].set_index("column")
-        types, meanings = column_types(name), _schema_meanings(name)
-        for column in frame.columns:
-            entry = entries.loc[column] if column in entries.index else None
-            rows.append({"表": name, "列名": column,
-                         "中文名": "" if entry is None else entry["label"],
-                         "类型": types.get(column, ""),
-                         "单位": "" if entry is None else entry["unit"],
-                         "含义": meanings.get(column, "") if entry is None else entry["meaning"],
-                         "非空行数": int(frame[column].notna().sum())})
-    return pd.DataFrame(rows)
-
-
-def _schema_meanings(name: str) -> dict[str, str]:
-    """Column meanings from `analysis.schema`, for columns the Chinese dictionary lacks."""
-    try:
-        from analysis.schema import TABLES as SCHEMA_TABLES
-    except ImportError:
-        return {}
-    return {column: meaning for column, _, meaning, *_ in SCHEMA_TABLES.get(name, [])}
-
-
-def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cleaned of control characters and cut to what an Excel cell holds."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: v if not isinstance(v, str) else _ILLEGAL.sub("", v)[:XLSX_CELL_LIMIT])
-    return out
+    """One row per shared column: 表, 列名, 中文名, 类型, 单位, 含义, 含义（英文）, 非空行数."""
+    dictionary = data_dictionary(tables)
+    return dictionary[list(_DICTIONARY_HEADERS)].rename(columns=_DICTIONARY_HEADERS)
 
 
 def write_share(tables: dict[str, pd.DataFrame], out_dir: Path | str,
@@ -105,13 +79,11 @@ def write_share(tables: dict[str, pd.DataFrame], out_dir: Path | str,
     paths = []
     for table, frame in tables.items():
         path = folder / f"{name}-{table}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        write_csv(frame, path)
         paths.append(path)
     workbook = folder / f"{name}.xlsx"
-    with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
-        for table, frame in tables.items():
-            _for_excel(frame).to_excel(writer, sheet_name=SHEET_NAMES.get(table, table)[:31],
-                                       index=False)
-        build_data_dictionary(tables).to_excel(writer, sheet_name=SHEET_NAMES["dictionary"],
-                                               index=False)
+    sheets: dict = {SHEET_NAMES.get(table, table): frame for table, frame in tables.items()
+                    if fits_a_sheet(len(frame))}
+    sheets[SHEET_NAMES["dictionary"]] = build_data_dictionary(tables)
+    atomic_write(workbook, lambda tmp: write_workbook(sheets, tmp))
     return [*paths, workbook]

@@ -1,0 +1,109 @@
+"""Reposts: which notices are copies of one read before (the corpus-level step).
+
+The same notice appears on the unit's own site, the discipline commission's, a news
+portal and a traditional-character mirror, each with other page chrome, another title
+line or other line breaks. Notices are taken in build order (sorted source paths); the
+first copy wins, and each later one is matched to it by, in this order:
+
+- `identical`: the same normalised text (the same doc_id);
+- `body`: the same main text once chrome, punctuation, spacing and the script are set
+  aside (signature.body_hash);
+- `near`: MinHash LSH (datasketch) finds earlier notices whose main texts share shingles;
+  one is the first copy when at least 85% of the shorter main text is found in the
+  other, the two are of comparable length (the shorter at least 60% of the longer), and
+  no figure or date both of them state differs (a progress notice and the final notice
+  of one inspection share most of their text but not their figures).
+
+No pair of notices is compared unless LSH puts them in one bucket, so the step grows
+with the corpus, not with its square.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from datasketch import MinHash, MinHashLSH
+
+from analysis.dataset.signature import NUM_PERM, Signature, containment
+
+MIN_CONTAINMENT = 0.85
+MIN_LENGTH_RATIO = 0.6
+LSH_THRESHOLD = 0.5
+# Stated figures that must agree between two copies of one notice.
+AGREEING_FIELDS = ("as_of_date", "feedback_date", "inspection_round", "inspection_group",
+                   "problems_total", "problems_completed", "problems_in_progress",
+                   "completion_rate", "recovered_wan", "rules_total", "people_handled")
+
+
+@dataclass(frozen=True)
+class Copy:
+    first: int              # index of the first copy in the notices given
+    how: str                # identical, body, near
+    similarity: float       # share of the shorter main text found in the first copy
+
+
+def _known(value: Any) -> bool:
+    return value is not None and value == value and value != ""
+
+
+def figures_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """No figure or date that both notices state differs.
+
+    >>> figures_agree({"problems_total": 5, "as_of_date": None}, {"problems_total": 5})
+    True
+    >>> figures_agree({"problems_completed": 3}, {"problems_completed": 5})
+    False
+    """
+    return all(not (_known(a.get(f)) and _known(b.get(f))) or a.get(f) == b.get(f)
+               for f in AGREEING_FIELDS)
+
+
+def _minhash(sig: Signature) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=sig.hashvalues(), scheme="affine32")
+
+
+def _near_match(i: int, sig: Signature, rows: Sequence[dict[str, Any]],
+                sigs: Sequence[Signature | None], lsh: MinHashLSH) -> Copy | None:
+    best: Copy | None = None
+    for j in sorted(lsh.query(_minhash(sig))):
+        other = sigs[j]
+        small, large = sorted((sig.n_shingles, other.n_shingles))
+        if small < MIN_LENGTH_RATIO * large or not figures_agree(rows[i], rows[j]):
+            continue
+        share = containment(sig, other)
+        if share >= MIN_CONTAINMENT and (best is None or share > best.similarity):
+            best = Copy(j, "near", round(share, 3))
+    return best
+
+
+def find_copies(rows: Sequence[dict[str, Any]],
+                sigs: Sequence[Signature | None]) -> dict[int, Copy]:
+    """{index of a copy: Copy naming the first copy}, for notices in build order.
+
+    `rows` are notices rows (doc_id and the figures), `sigs` their signatures (None when
+    a notice has no main text to compare).
+    """
+    copies: dict[int, Copy] = {}
+    by_doc_id: dict[str, int] = {}
+    by_body: dict[str, int] = {}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, (row, sig) in enumerate(zip(rows, sigs)):
+        if row["doc_id"] in by_doc_id:
+            copies[i] = Copy(by_doc_id[row["doc_id"]], "identical", 1.0)
+            continue
+        by_doc_id[row["doc_id"]] = i
+        if sig is None or not sig.n_shingles:
+            continue
+        if sig.body_hash in by_body:
+            copies[i] = Copy(by_body[sig.body_hash], "body", 1.0)
+            continue
+        found = _near_match(i, sig, rows, sigs, lsh)
+        if found:
+            copies[i] = found
+            continue
+        by_body[sig.body_hash] = i
+        lsh.insert(i, _minhash(sig))
+    return copies
+
+
