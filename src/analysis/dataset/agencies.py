@@ -7,7 +7,9 @@ are one agency, `杭州市民政局`:
    party-organ suffix (党组, 党委, 党工委, 党总支, 党支部 …: resources/agency_suffixes.txt);
 2. a name that opens with a bare level word (市民政局, 区人社局, 县委办, 省审计厅) takes
    the notice's own place of that level (city for 市, county for 区/县/旗, province for
-   省); without that place the agency is unknown (None), never guessed;
+   省), else the place the notice itself writes before the same name (its title
+   `中共青溪区民政局党组关于…`, or `对青溪区民政局党组开展了巡察`); without either the
+   agency is unknown (None), never guessed;
 3. a name that already opens with a place (杭州市民政局, 东西湖区人社局) stays as it is.
 
 Township names (镇/乡/街道 + a name) carry their own name and are kept as written.
@@ -24,6 +26,8 @@ from analysis.text.normalize import to_simplified
 _LEVEL_PLACE = {"市": "city", "区": "county", "县": "county", "旗": "county", "州": "city",
                 "盟": "city", "省": "province", "自治区": "province"}
 _LEADING = re.compile(r"^(?:中国共产党|中共)")
+# words that end what stands before a place name in a sentence
+_BEFORE_PLACE = ("中国共产党", "中共", "关于", "对", "向", "在", "于", "和", "与", "及", "了", "是", "的")
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +52,7 @@ def strip_party_organ(org: str) -> str:
 
 
 def canonical_agency(org: str | None, province: str | None = None, city: str | None = None,
-                     county: str | None = None) -> str | None:
+                     county: str | None = None, texts: tuple[str, ...] = ()) -> str | None:
     """The agency's canonical name with its place, or None when unsure.
 
     >>> canonical_agency("市民政局党组", "浙江省", "杭州市")
@@ -61,6 +65,8 @@ def canonical_agency(org: str | None, province: str | None = None, city: str | N
     True
     >>> canonical_agency("北塘县统计局党组")
     '北塘县统计局'
+    >>> canonical_agency("区民政局党组", texts=("中共青溪区民政局党组关于巡察整改情况的通报",))
+    '青溪区民政局'
     """
     if not org or not str(org).strip():
         return None
@@ -69,10 +75,38 @@ def canonical_agency(org: str | None, province: str | None = None, city: str | N
     for word in sorted(_LEVEL_PLACE, key=len, reverse=True):
         if name.startswith(word) and len(name) > len(word):
             place = places[_LEVEL_PLACE[word]]
-            if not _known(place):
-                return None
-            return to_simplified(str(place)) + name[len(word):]
+            if _known(place):
+                return to_simplified(str(place)) + name[len(word):]
+            return written_place(name, word, texts)
     return name
+
+
+def written_place(name: str, word: str, texts: tuple[str, ...]) -> str | None:
+    """`name` with the place a text writes before it (青溪 + 区民政局), else None.
+
+    >>> written_place("区民政局", "区", ("2023年,区委巡察组对青溪区民政局党组开展了巡察",))
+    '青溪区民政局'
+    >>> written_place("区民政局", "区", ("区委巡察组对区民政局党组开展了巡察",)) is None
+    True
+    """
+    for text in texts:
+        text = to_simplified(text or "")
+        for found in re.finditer(re.escape(name), text):
+            place = _place_before(text, found.start())
+            if place:
+                return place + name
+    return None
+
+
+def _place_before(text: str, end: int) -> str:
+    """The run of Chinese characters right before `end`, back to a word that cannot be
+    part of a place name (对, 向, 中共 …) or a non-Chinese character; at most 8."""
+    start = end
+    while start > 0 and end - start < 8 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    run = text[start:end]
+    cut = max((run.rfind(w) + len(w) for w in _BEFORE_PLACE if w in run), default=0)
+    return run[cut:]
 
 
 def _known(value: object) -> bool:

@@ -29,7 +29,6 @@ from tqdm import tqdm
 
 from analysis.classify import classify_texts, read_overrides
 from analysis.classify.overrides import apply_override_table, default_overrides_path
-from analysis.dataset.agencies import canonical_agency
 from analysis.dataset.cache import DiskStore, MemoryStore, file_key
 from analysis.dataset.copies import find_copies
 from analysis.dataset.inspections import STAGE_ORDER, inspection_ids, inspection_row, link_inspections, notice_date
@@ -210,9 +209,6 @@ def corpus_step(rows: list[dict[str, Any]], sigs: list, keys: list[str | None]
         rows[i].update(duplicate_of=first["source_path"], duplicate_match=copy.how,
                        duplicate_similarity=copy.similarity)
     originals = [i for i in range(len(rows)) if i not in copies]
-    for row in rows:
-        row["agency"] = canonical_agency(row.get("inspected_org"), row.get("province"),
-                                         row.get("city"), row.get("county"))
     kept = [rows[i] for i in originals]
     groups = link_inspections(kept, [r["agency"] for r in kept])
     ids = inspection_ids(kept, [r["agency"] for r in kept], groups)

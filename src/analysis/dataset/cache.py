@@ -26,7 +26,7 @@ from analysis.paths import labelled_set_path, resources_dir
 CACHE_FOLDER = ".cache"
 # the stages whose code decides a file's result (report/ and tables/ do not)
 _EXTRACTION_CODE = ("document.py", "text", "readers", "fields", "problems", "classify",
-                    "dataset/process.py", "dataset/signature.py")
+                    "dataset/process.py", "dataset/signature.py", "dataset/agencies.py")
 
 
 @lru_cache(maxsize=1)

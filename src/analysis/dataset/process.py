@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.classify import classify_texts
+from analysis.dataset.agencies import canonical_agency
 from analysis.dataset.signature import Signature, text_signature
 from analysis.document import Document, Fact, Problem
 from analysis.fields import extract_notice_fields
@@ -51,6 +52,9 @@ def process_document(doc: Document) -> FileResult:
     )
     row.setdefault("anonymized", False)
     row["rate_stated"] = _rate_is_stated(nt.text, facts)
+    row["agency"] = canonical_agency(values.get("inspected_org"), values.get("province"),
+                                     values.get("city"), values.get("county"),
+                                     texts=(nt.title, nt.match))
     return FileResult(source_path=doc.source_path, row=row,
                       problems=problem_rows(doc_id, problems),
                       facts=[fact_row(doc_id, f) for f in facts],

@@ -1,0 +1,88 @@
+"""The corpus-level step on an invented corpus: reposts marked, one inspection followed across
+its notices, near misses kept apart (tests/corpus_fixtures.py says what each file is)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from corpus_fixtures import FINAL, PROGRESS, SAME_NAME_OTHER_DISTRICT, rewrap, write_corpus
+from zhconv import convert
+
+from analysis.dataset.build import build_dataset
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder)
+    (folder / "h-other-district.txt").write_text(SAME_NAME_OTHER_DISTRICT, encoding="utf-8")
+    return build_dataset(folder)
+
+
+def _row(tables, name: str) -> pd.Series:
+    notices = tables["notices"].set_index("source_path")
+    return notices.loc[name]
+
+
+def test_both_reposts_are_marked_and_add_no_rows(tables) -> None:
+    notices = tables["notices"].set_index("source_path")
+    copies = notices["duplicate_of"].dropna().to_dict()
+    assert copies == {"d-final-repost.html": "c-final.txt",
+                      "e-progress-traditional.txt": "b-progress.txt"}
+    assert set(notices.loc[list(copies), "duplicate_match"]) <= {"body", "near"}
+    copy_ids = set(notices.loc[list(copies), "doc_id"])
+    assert not copy_ids & set(tables["problems"]["doc_id"])
+    assert not copy_ids & set(tables["facts"]["doc_id"])
+
+
+def test_the_three_notices_of_one_inspection_are_linked(tables) -> None:
+    ids = tables["notices"].set_index("source_path")["inspection_id"]
+    linked = {"a-feedback-news.txt", "b-progress.txt", "c-final.txt"}
+    assert len({ids[n] for n in linked}) == 1
+    others = {ids[n] for n in ("f-other-unit.txt", "g-earlier-round.txt", "h-other-district.txt")}
+    assert len(others) == 3 and ids["c-final.txt"] not in others
+    # a copy carries the inspection of the notice it copies
+    assert ids["d-final-repost.html"] == ids["c-final.txt"]
+
+
+def test_inspections_table(tables) -> None:
+    inspections = tables["inspections"].set_index("agency", drop=False)
+    assert len(inspections) == 4
+    assert sorted(inspections["agency"]) == ["北塘区民政局", "青溪区民政局", "青溪区民政局",
+                                             "青溪区统计局"]
+    main = inspections[inspections["n_notices"] == 3].iloc[0]
+    assert main["doc_types"] == "feedback_news;progress_report;rectification_report"
+    assert (main["problems_total"], main["problems_completed"]) == (3, 3)
+    assert main["completion_rate"] == 100.0 and main["recovered_wan"] == 12.5
+    assert main["feedback_date"] == "2024-01-10"
+    assert main["first_report_date"] == "2024-04-30" and main["latest_report_date"] == "2024-09-30"
+    assert main["days_to_latest_report"] == 264 and main["status"] == "complete"
+    assert main["inspector"] == "区委第三巡察组" and main["year"] == 2024
+
+
+def test_the_earlier_round_is_its_own_inspection(tables) -> None:
+    earlier = tables["inspections"][tables["inspections"]["year"] == 2020].iloc[0]
+    assert earlier["agency"] == "青溪区民政局" and earlier["n_notices"] == 1
+    assert earlier["problems_total"] == 5 and earlier["rules_total"] == 6
+
+
+@pytest.mark.parametrize("variant", [
+    pytest.param(lambda t: "首页 > 信息公开 > 巡察整改\n" + t + "\n【打印】【关闭】\n", id="chrome"),
+    pytest.param(lambda t: convert(t, "zh-hk"), id="traditional"),
+    pytest.param(rewrap, id="re-wrapped"),
+    pytest.param(lambda t: "青溪区民政局公布巡察整改情况\n" + t.split("\n", 1)[1], id="retitled"),
+])
+def test_a_repost_in_any_form_is_a_copy(tmp_path, variant) -> None:
+    (tmp_path / "a.txt").write_text(FINAL, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(variant(FINAL), encoding="utf-8")
+    notices = build_dataset(tmp_path)["notices"].set_index("source_path")
+    assert notices.loc["b.txt", "duplicate_of"] == "a.txt"
+    assert pd.isna(notices.loc["a.txt", "duplicate_of"])
+
+
+def test_progress_and_final_notice_are_not_copies(tmp_path) -> None:
+    """They share most of their text, but not their figures."""
+    (tmp_path / "a.txt").write_text(PROGRESS, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FINAL, encoding="utf-8")
+    notices = build_dataset(tmp_path)["notices"]
+    assert notices["duplicate_of"].isna().all()
+    assert notices["inspection_id"].nunique() == 1
