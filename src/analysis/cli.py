@@ -23,31 +23,57 @@ def _utf8_stdio() -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from analysis.dataset.scan import scan_folder, unchanged_state
+
+    try:
+        scan = scan_folder(args.input_dir, int(args.max_mb * 1_000_000))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    key = scan.build_key(args.max_mb, not args.no_xlsx, *_override_and_manifest(args, scan))
+    state = unchanged_state(Path(args.out), key)
+    if state is not None:       # nothing changed: the tables in OUT_DIR are this build's
+        _print_build(args, state["n_rows"], state.get("errors", []), [],
+                     "unchanged since the last build: nothing to write")
+        return 0 if state["n_rows"].get("notices", 0) else 1
+    return _build(args, scan, key)
+
+
+def _override_and_manifest(args: argparse.Namespace, scan) -> tuple[bytes, bytes]:
+    from analysis.dataset.scan import read_bytes
+    from analysis.paths import overrides_path
+    from analysis.readers.walk import MANIFEST_NAME
+
+    return (read_bytes(args.overrides or overrides_path()),
+            read_bytes(scan.root / MANIFEST_NAME))
+
+
+def _build(args: argparse.Namespace, scan, key: str) -> int:
     from analysis.dataset.build import BuildOptions, progress_bar
     from analysis.tables.output import build_into
 
     options = BuildOptions(max_bytes=int(args.max_mb * 1_000_000), jobs=args.jobs,
                            overrides_path=args.overrides, progress=progress_bar(not args.quiet))
     try:
-        report = build_into(args.input_dir, args.out, options, xlsx=not args.no_xlsx)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        report = build_into(scan, args.out, options, key, xlsx=not args.no_xlsx)
     except ValueError as exc:       # a bad overrides row names itself
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    rows = report.n_rows
-    how = ("unchanged since the last build: nothing to write" if report.unchanged else
-           f"{report.n_read} of {report.n_files} files read, the rest from the cache")
+    _print_build(args, report.n_rows, report.errors, report.left_out_of_xlsx,
+                 f"{report.n_read} of {report.n_files} files read, the rest from the cache")
+    return 0 if report.n_rows.get("notices", 0) else 1
+
+
+def _print_build(args: argparse.Namespace, rows: dict[str, int], errors: list,
+                 left_out: list[str], how: str) -> None:
     print(f"built {rows.get('notices', 0)} notices, {rows.get('problems', 0)} problems, "
           f"{rows.get('facts', 0)} facts, {rows.get('inspections', 0)} inspections; "
-          f"{len(report.errors)} files could not be read -> {args.out} ({how})")
-    for name in report.left_out_of_xlsx:
+          f"{len(errors)} files could not be read -> {args.out} ({how})")
+    for name in left_out:
         print(f"note: {name} has {rows[name]:,} rows, more than an Excel sheet holds: it is in "
               f"{name}.csv and {name}.parquet, not in dataset.xlsx", file=sys.stderr)
-    for path, error in report.errors:
+    for path, error in errors:
         print(f"  {path}: {error}", file=sys.stderr)
-    return 0 if rows.get("notices", 0) else 1
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ pyproject.toml, else the current directory.
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 
@@ -41,6 +42,11 @@ def labels_dir() -> Path:
     return _env_path("ANALYSIS_LABELS_DIR", "data/labels")
 
 
+def overrides_path() -> Path:
+    """Analysts' category corrections: <labels dir>/overrides.csv."""
+    return labels_dir() / "overrides.csv"
+
+
 def labelled_set_path() -> Path:
     """problem_labels.csv in labels_dir(), else the one beside the installed package's checkout."""
     found = labels_dir() / "problem_labels.csv"
@@ -62,5 +68,10 @@ def resources_dir() -> Path:
 
 def read_resource_lines(name: str) -> list[str]:
     """Lines of resources/`name`, without blank lines and `#` comments (data, not code)."""
+    return list(_resource_lines(name))
+
+
+@cache
+def _resource_lines(name: str) -> tuple[str, ...]:
     text = (resources_dir() / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))

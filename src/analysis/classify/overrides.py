@@ -15,15 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.classify.rules import CATEGORIES
+from analysis.paths import overrides_path
 
 OVERRIDES_FILE = "overrides.csv"
 
 
 def default_overrides_path() -> Path:
     """`<labels dir>/overrides.csv` (ANALYSIS_LABELS_DIR, default data/labels)."""
-    from analysis.paths import labels_dir
-
-    return labels_dir() / OVERRIDES_FILE
+    return overrides_path()
 
 
 def parse_override_categories(value: str) -> list[str]:

@@ -14,7 +14,6 @@ on; the rest of the build goes on.
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import sys
@@ -29,14 +28,16 @@ from tqdm import tqdm
 
 from analysis.classify import classify_texts, read_overrides
 from analysis.classify.overrides import apply_override_table, default_overrides_path
-from analysis.dataset.cache import DiskStore, MemoryStore, file_key
+from analysis.dataset.cache import DiskStore, MemoryStore
 from analysis.dataset.copies import find_copies
 from analysis.dataset.inspections import STAGE_ORDER, inspection_ids, inspection_row, link_inspections, notice_date
-from analysis.dataset.process import FileResult, process_file
-from analysis.readers import MAX_BYTES, find_input_files, printable_name, read_manifest
+from analysis.dataset.process import FileResult, classify_results, process_file
+from analysis.dataset.scan import Scan, scan_folder
+from analysis.readers import MAX_BYTES, printable_name, read_manifest
 from analysis.schema import conform, conform_frame
 
 POOL_MIN_FILES = 8          # fewer files than this are read in this process
+BATCH_FILES = 16            # files a worker reads and classifies together
 
 
 @dataclass
@@ -103,47 +104,38 @@ def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else conform(table, [])
 
 
-def _work(task: tuple[str, str, int, str | None, str | None]) -> FileResult:
-    """Pool worker: process one file; with a disk cache, store it and return the slim part."""
-    path, root, max_bytes, key, folder = task
-    result = process_file(Path(path), Path(root), max_bytes)
-    if folder is None:
-        return result
-    DiskStore(Path(folder)).put(key, result)
-    return FileResult(result.source_path, result.error, result.row, signature=result.signature)
+def _work(tasks: list[tuple[str, str, int, str | None, str | None]]) -> list[FileResult]:
+    """Pool worker: process a batch of files and classify their problems together; with a
+    disk cache, store each result and return only the part the corpus step needs."""
+    results = classify_results([process_file(Path(path), Path(root), max_bytes)
+                                for path, root, max_bytes, _, _ in tasks])
+    out = []
+    for (_, _, _, key, folder), result in zip(tasks, results):
+        if folder is None:
+            out.append(result)
+            continue
+        DiskStore(Path(folder)).put(key, result)
+        out.append(FileResult(result.source_path, result.error, result.row,
+                              signature=result.signature))
+    return out
+
+
+def _progress(batches: Iterable[list[FileResult]], sizes: list[int],
+              progress: Callable[[Iterable, int], Iterable]) -> Iterator[list[FileResult]]:
+    """Batches as they come, the progress bar advancing by files, not by batches."""
+    bar = progress(iter(()), sum(sizes))
+    update = getattr(bar, "update", None)
+    for batch in batches:
+        if update:
+            update(len(batch))
+        yield batch
+    if hasattr(bar, "close"):
+        bar.close()
 
 
 def _warm_up() -> None:
     """Train or load the classifier and jieba before forking, so workers inherit them."""
     classify_texts(["理论学习不深入"])
-
-
-@dataclass
-class Scan:
-    """The input files of a folder, sorted, each with its cache key."""
-
-    root: Path
-    files: list[Path]
-    keys: list[str | None]
-
-    def build_key(self, *extra: object) -> str:
-        """SHA-1 of every file's path and key and of `extra` (options, overrides, manifest)."""
-        digest = hashlib.sha1()
-        for path, key in zip(self.files, self.keys):
-            digest.update(f"{path.relative_to(self.root).as_posix()}\0{key}\0".encode(
-                "utf-8", "surrogateescape"))
-        for value in extra:
-            digest.update(repr(value).encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
-
-
-def scan_folder(input_dir: str | Path, max_bytes: int = MAX_BYTES) -> Scan:
-    """Find the input files under input_dir and key each by its content and the code."""
-    root = Path(input_dir)
-    if not root.is_dir():
-        raise FileNotFoundError(f"input folder not found: {root}")
-    files = find_input_files(root)
-    return Scan(root, files, [file_key(p, max_bytes) for p in files])
 
 
 def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
@@ -157,14 +149,20 @@ def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
     progress = options.progress or (lambda it, total: it)
     if todo:
         _warm_up()
+    batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
+    sizes = [len(b) for b in batches]
+    done: list[FileResult] = []
     if jobs > 1 and len(todo) >= POOL_MIN_FILES:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            done = list(progress(pool.map(_work, tasks, chunksize=4), len(tasks)))
+            for batch in _progress(pool.map(_work, batches), sizes, progress):
+                done += batch
     else:
-        done = [_work((t[0], t[1], t[2], t[3], None)) for t in progress(tasks, len(tasks))]
-        for t, result in zip(tasks, done):
-            store.put(t[3], result)
+        for batch in _progress(map(_work, batches), sizes, progress):
+            done += batch
+    if folder is None:      # results came back whole: keep them for the streams
+        for task, result in zip(tasks, done):
+            store.put(task[3], result)
     for i, result in zip(todo, done):
         cached[i] = result
     return [(keys[i], cached[i]) for i in range(len(files))], len(todo)

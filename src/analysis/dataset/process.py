@@ -86,14 +86,21 @@ def process_file(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> FileResu
 
 
 def problem_rows(doc_id: str, problems: list[Problem]) -> list[dict[str, Any]]:
-    """problems rows, each with its money and its category (before analysts' overrides)."""
-    results = classify_texts([p.problem or "" for p in problems])
+    """problems rows, each with its money; categories come from `classify_results`."""
     return [{"doc_id": doc_id, "problem_no": p.problem_no, "aspect": p.aspect,
              "problem": p.problem, "rectification": p.rectification, "status": p.status,
-             "category": r.category, "categories": ";".join(r.categories),
-             "category_source": r.source, "category_reason": " ".join(r.matched) or None,
              "amounts_wan": problem_recovered_wan(p.rectification or "")}
-            for p, r in zip(problems, results)]
+            for p in problems]
+
+
+def classify_results(results: list[FileResult]) -> list[FileResult]:
+    """Fill the category columns of every problem of `results`, in one batch (the model's
+    fixed cost is paid once per batch, not once per file). Overrides come later."""
+    rows = [row for result in results for row in result.problems]
+    for row, r in zip(rows, classify_texts([row["problem"] or "" for row in rows])):
+        row.update(category=r.category, categories=";".join(r.categories),
+                   category_source=r.source, category_reason=" ".join(r.matched) or None)
+    return results
 
 
 def fact_row(doc_id: str, f: Fact) -> dict[str, Any]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +45,9 @@ def main_text(body: str) -> str:
     >>> main_text("当前位置:首页 > 巡察整改\\n一、关于 “学习” 问题。\\n整改 2 项")
     '一关于学习问题整改2项'
     """
-    lines = (line for line in body.splitlines() if line.strip() and not is_chrome(line))
+    # a line with a sentence end is body text; only the others may be chrome
+    lines = (line for line in body.splitlines()
+             if line.strip() and ("。" in line or not is_chrome(line)))
     return _NOT_TEXT.sub("", "".join(lines))
 
 
@@ -55,22 +56,35 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
-def _crc32(data: bytes) -> int:
-    # zlib's CRC-32 is deterministic across processes (Python's hash() is not) and fast.
-    return zlib.crc32(data)
+def shingle_hashes(text: str) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's 5-character shingles, sorted.
+
+    A polynomial hash over the characters' code points, computed for all shingles at once
+    with numpy (deterministic across processes, unlike Python's hash()).
+
+    >>> len(shingle_hashes("一二三四五六")), len(shingle_hashes("一二三四五一二三四五"))
+    (2, 5)
+    """
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = max(1, len(points) - SHINGLE + 1)
+    hashes = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE, len(points))):
+        hashes = (hashes * np.uint64(1_000_003) + points[k:k + n]) & np.uint64(0xFFFFFFFF)
+    return np.unique(hashes)
 
 
 def text_signature(body: str) -> Signature:
     """The signature of a (simplified) notice body."""
     text = main_text(body)
-    shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+    hashes = shingle_hashes(text) if text else np.zeros(0, dtype=np.uint64)
     template = _template()
+    # the shingles are hashed already: datasketch only permutes and takes the minima
     minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations,
-                      hashfunc=_crc32, scheme=template.scheme)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+                      hashfunc=int, scheme=template.scheme)
+    minhash.update_batch(hashes.tolist())
     values = minhash.hashvalues.astype(np.uint32)
     return Signature(hashlib.sha1(text.encode("utf-8")).hexdigest(), values.tobytes(),
-                     len(shingles) if text else 0)
+                     len(hashes))
 
 
 def jaccard(a: Signature, b: Signature) -> float:

@@ -6,8 +6,8 @@ OUT_DIR holds the tables (.csv, .parquet, dataset.xlsx) and `.cache/`:
   code (analysis.dataset.cache); a rebuild reads only new and changed files, and a file
   that left the folder drops out;
 - `.cache/build.json`: the key of the last build written (every file's key, the options,
-  the overrides and the manifest). When it has not changed and the tables are all there,
-  nothing is written again.
+  the overrides and the manifest: analysis.dataset.scan). When it has not changed and the
+  tables are all there, nothing is written again.
 
 Deleting `.cache/` is always safe: the next build reads everything again.
 The problems and facts tables are written chunk by chunk (CSV appended, Parquet in row
@@ -16,7 +16,6 @@ large the folder.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.classify.overrides import default_overrides_path
-from analysis.dataset.build import BuildOptions, Corpus, build_corpus, scan_folder
-from analysis.dataset.cache import CACHE_FOLDER, code_version
-from analysis.readers.walk import MANIFEST_NAME
+from analysis.dataset.build import BuildOptions, Corpus, build_corpus
+from analysis.dataset.scan import CACHE_FOLDER, Scan, write_state
 from analysis.schema import conform, data_dictionary, table_columns, table_names
 from analysis.tables.excel import fits_a_sheet, write_workbook
 from analysis.tables.write import atomic_path, atomic_write, dictionary_with_notes, sort_table, write_csv, write_parquet
@@ -107,48 +104,18 @@ def write_corpus(corpus: Corpus, out_dir: Path, xlsx: bool = True) -> dict[str, 
     return n_rows
 
 
-def _outputs(out: Path, xlsx: bool) -> list[Path]:
-    files = [out / f"{n}.{ext}" for n in table_names() for ext in ("csv", "parquet")]
-    return files + ([out / "dataset.xlsx"] if xlsx else [])
-
-
-def _read_state(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def build_into(input_dir: str | Path, out_dir: str | Path, options: BuildOptions,
+def build_into(scan: Scan, out_dir: str | Path, options: BuildOptions, key: str,
                xlsx: bool = True) -> BuildReport:
-    """Build input_dir into out_dir, reusing what out_dir's cache holds."""
+    """Build a scanned folder into out_dir, reusing the per-file results its cache holds,
+    and record the build's `key` (see analysis.dataset.scan.unchanged_state)."""
     out = Path(out_dir)
-    cache = out / CACHE_FOLDER
-    options.cache_dir = cache
-    scan = scan_folder(input_dir, options.max_bytes)
-    overrides = options.overrides_path or default_overrides_path()
-    key = scan.build_key(code_version(), options.max_bytes, xlsx, _bytes_of(overrides),
-                         _bytes_of(scan.root / MANIFEST_NAME))
-    state_path = cache / "build.json"
-    state = _read_state(state_path)
-    report = BuildReport(out, n_files=len(scan.files))
-    if state.get("key") == key and all(p.is_file() for p in _outputs(out, xlsx)):
-        report.unchanged, report.n_rows = True, state.get("n_rows", {})
-        report.errors = [tuple(e) for e in state.get("errors", [])]
-        return report
-    corpus = build_corpus(input_dir, options, scan)
+    options.cache_dir = out / CACHE_FOLDER
+    corpus = build_corpus(scan.root, options, scan)
+    report = BuildReport(out, n_files=len(scan.files), n_read=corpus.n_read)
     report.n_rows = write_corpus(corpus, out, xlsx)
-    report.n_read = corpus.n_read
     report.left_out_of_xlsx = [n for n, c in report.n_rows.items() if xlsx and not fits_a_sheet(c)]
     report.errors = list(zip(corpus.errors["source_path"], corpus.errors["error"]))
-    atomic_write(state_path, lambda tmp: tmp.write_text(json.dumps(
-        {"key": key, "n_rows": report.n_rows, "errors": report.errors}, ensure_ascii=False),
-        encoding="utf-8"))
+    outputs = [f"{n}.{ext}" for n in table_names() for ext in ("csv", "parquet")]
+    write_state(out, {"key": key, "n_rows": report.n_rows, "errors": report.errors,
+                      "outputs": outputs + (["dataset.xlsx"] if xlsx else [])})
     return report
-
-
-def _bytes_of(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        return b""

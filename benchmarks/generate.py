@@ -1,21 +1,16 @@
-"""Speed and memory of a build on a generated corpus.
+"""A generated corpus for benchmarks: N notices made of the sample notices' paragraphs.
 
-    python benchmarks/build_speed.py [--n 2000] [--keep DIR]
+    python benchmarks/generate.py DIR [--n 3000]
 
-Makes N notices by recombining the sample notices' paragraphs (an opening and
-a closing from one sample, body paragraphs drawn from all of them) with every
-number varied, builds them with build_dataset, and prints notices per second
-and the peak resident memory of the process.
+Each notice takes an opening and a closing from one sample and body paragraphs drawn
+from all of them, with every digit varied; the same N and seed give the same files.
 """
 from __future__ import annotations
 
 import argparse
 import random
 import re
-import resource
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,23 +44,14 @@ def make_corpus(out: Path, n: int, seed: int = 7) -> list[Path]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--keep", type=Path, default=None, help="write the corpus here and keep it")
+    ap = argparse.ArgumentParser(description="write a generated corpus of N notices")
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--n", type=int, default=3000)
     args = ap.parse_args()
-    from analysis.dataset.build import build_dataset
-
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.keep or Path(tmp)
-        corpus.mkdir(parents=True, exist_ok=True)
-        make_corpus(corpus, args.n)
-        t0 = time.perf_counter()
-        tables = build_dataset(corpus, progress=True)
-        secs = time.perf_counter() - t0
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    n = len(tables["notices"])
-    print(f"{n} notices, {len(tables['problems'])} problems, {len(tables['facts'])} facts "
-          f"in {secs:.1f} s: {n / secs:.1f} notices/s; peak memory {peak_mb:.0f} MB")
+    args.out.mkdir(parents=True, exist_ok=True)
+    files = make_corpus(args.out, args.n)
+    size = sum(f.stat().st_size for f in files)
+    print(f"{len(files)} notices, {size / 1e6:.1f} MB -> {args.out}")
     return 0
 
 
