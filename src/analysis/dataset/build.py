@@ -35,14 +35,13 @@ class NoticeResult:
 def process_document(doc: Document) -> NoticeResult:
     """Extract the notice row, its problems and its facts from one Document."""
     from analysis.fields import extract_notice_fields
+    from analysis.fields.headline_money import problem_recovered_wan
     from analysis.problems.segment import extract_problems
-    from analysis.text.numbers import find_amounts_wan
 
     nt, values, facts = extract_notice_fields(doc)
     problems = extract_problems(nt, values.get("doc_type"))
     for p in problems:
-        amounts = find_amounts_wan(p.rectification or "")
-        p.amounts_wan = round(sum(v for _, _, v in amounts), 4) if amounts else None
+        p.amounts_wan = problem_recovered_wan(p.rectification or "")
     row = dict(values)
     row.update(
         doc_id=doc_id_of_simplified(nt.match),

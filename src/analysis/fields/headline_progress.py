@@ -48,7 +48,9 @@ class Progress:
 def _completed_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"(?:{_YI}|{_NOT_DONE_BEFORE})(?:全部)?{_DONE}的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}(?:问题)?(?:的?整改)?"),
-            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"))
+            # 25个问题已完成整改19个: 25 is the total, 19 the completed count
+            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"
+                       rf"(?!(?:整改|落实|到位|完成|销号)*的?(?:问题)?{NUM}[个项条])"))
 
 
 @cache
@@ -105,7 +107,7 @@ def _split(nt: NoticeText, total: Candidate | None, matches: list[re.Match]
     lo, hi = _window(nt.match, total) if total else (-1, -1)
     for m in matches:
         n = to_int(m.group("n"))
-        if n is None or _rhetorical(nt.match, m):
+        if n is None or _rhetorical(nt.match, m) or _not_this_rounds(nt.match, m):
             continue
         cand = Candidate(n, m.start(), m.end(), is_headline(nt, m.start(), m.end()))
         if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
@@ -124,6 +126,18 @@ def _rhetorical(text: str, m: re.Match) -> bool:
     """
     return m.group("n") == "一" and bool(
         re.match(r"[^。;]{0,12}?一[个套批片项条类]", text[m.end():]))
+
+
+def _not_this_rounds(text: str, m: re.Match) -> bool:
+    """A count of the previous round's problems (上轮…尚未完成的4个) or of a share of them
+    (班子成员领办的6个问题), not of all the problems this notice reports on.
+
+    >>> t = "对上轮巡察尚未完成整改的4个问题,持续跟踪推进"
+    >>> _not_this_rounds(t, next(_in_progress_regexes()[2].finditer(t)))
+    True
+    """
+    return (has_cue("earlier_round", window_before(text, m.start()))
+            or has_cue("progress_subset", clause_before(text, m.start()) + m.group(0)))
 
 
 def _about_problems(text: str, m: re.Match) -> bool:
