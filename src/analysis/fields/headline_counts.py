@@ -68,8 +68,10 @@ def _aspects_only_regex() -> re.Pattern:
 
 @cache
 def _aspects_shown_regex() -> re.Pattern:
-    """`问题主要表现在三个方面:一是…`: the aspects the findings fall into."""
-    return re.compile(rf"问题[^。;]{{0,8}}?表现(?:在|为)(?P<a>{NUM})个?大?方面")
+    """`问题主要表现在三个方面:一是…` / `从六个方面反馈了巡视发现的问题`: the aspects the
+    findings fall into."""
+    return re.compile(rf"问题[^。;]{{0,8}}?表现(?:在|为)(?P<a>{NUM})个?大?方面"
+                      rf"|从(?P<a2>{NUM})个?大?方面(?:{cue_regex('fed_back')})了?[^。;]{{0,12}}?问题")
 
 
 @cache
@@ -158,7 +160,7 @@ def find_aspects_only(nt: NoticeText) -> list[Candidate]:
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
     for m in [*_aspects_of_measures_regex().finditer(nt.match, nt.body_start),
               *_aspects_shown_regex().finditer(nt.match, nt.body_start)]:
-        aspects = to_int(m.group("a"))
+        aspects = to_int(m.group("a") or m.groupdict().get("a2") or "")
         if aspects and aspects <= _MAX_ASPECTS:
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
     return out

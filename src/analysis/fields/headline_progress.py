@@ -7,6 +7,7 @@ number means completed = total and in progress = 0; 基本完成 counts as in pr
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,7 @@ _NOT_DONE_BEFORE = (r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍�
                     r"(?<!阶段性)")
 _DONE = r"(?:完成|整改)(?:整改|落实|到位|完成|销号)*"
 _IN_PROGRESS_WORDS = (r"(?:尚在整改|正在整改|仍在整改|持续整改|尚未完成|未完成|[已己]?基本完成|阶段性完成"
-                      r"|正在推进|需长期整改|需要长期整改|需持续整改)")
+                      r"|(?:正在|仍在|尚在)?持续推进|正在推进|需长期整改|需要长期整改|需持续整改)")
 _NOT_PROBLEMS = (r"(?!(?:的)?(?:整改)?(?:任务|措施|举措|项目|事项|线索|方面|方案|清单|台账|会议"
                  r"|文件|报告|工作|单位|党组织|村|社区))")
 _PERCENT = r"(?P<r>\d{1,3}(?:\.\d+)?)%"
@@ -215,5 +216,14 @@ def _rate(nt: NoticeText, total: Candidate | None, done: Candidate | None) -> Ca
             return Candidate(value, m.start(), m.end(), True)
     if total is None or done is None or not total.value:
         return None
-    value = round(done.value / total.value * 100, 1)
+    value = percent_half_up(done.value, total.value)
     return Candidate(value, min(total.start, done.start), max(total.end, done.end), True)
+
+
+def percent_half_up(part: int, whole: int) -> float:
+    """part / whole x 100 to one decimal, halves rounded up as a person would.
+
+    >>> percent_half_up(13, 16), percent_half_up(9, 11), percent_half_up(2, 3)
+    (81.3, 81.8, 66.7)
+    """
+    return math.floor(part * 1000 / whole + 0.5) / 10
