@@ -224,6 +224,12 @@ def test_build_stores_problem_recoveries():
     # a caption line goes, the lines around it stay
     ("反馈问题8个。\n图为整改推进会现场,部署措施60条\n制定措施30条。", "反馈问题8个。 制定措施30条。"),
     ("反馈问题8个。\n▲ 局党组召开专题会议,研究问题12个\n完毕。", "反馈问题8个。 完毕。"),
+    # a caption glued before body text: only the caption, up to its 。, goes
+    ("▲图为整改推进会现场。巡察反馈问题8个,已完成整改6个。", "巡察反馈问题8个,已完成整改6个。"),
+    # a long line that merely opens like a caption is body text
+    ("图为" + "局党组" * 30 + "整改问题8个。", "图为" + "局党组" * 30 + "整改问题8个。"),
+    # a section bullet is no caption
+    ("●巡察反馈问题8个。", "●巡察反馈问题8个。"),
     # everything from a footer marker on goes
     ("反馈问题8个。\n下一篇:北塘县挽回经济损失56万元\n相关问题12个", "反馈问题8个。"),
     # a footer marker before any sentence has ended (unrecognised top chrome): that line

@@ -144,6 +144,9 @@ def choose(cands: list[Candidate]) -> Candidate | None:
     return None
 
 
+_CAPTION_CHARS = 80  # a caption is short; a longer line opening alike is body text
+
+
 @cache
 def _skip_lines() -> tuple[tuple[re.Pattern, bool], ...]:
     """(pattern, starts a footer) for each line of resources/headline_skip_lines.txt."""
@@ -158,7 +161,9 @@ def figure_text(nt: NoticeText) -> NoticeText:
     """`nt` with photo captions and the page furniture below the notice blanked out of
     `match` (same length, so offsets still index `nt.text`): their numbers are no figures.
 
-    A footer marker (相关阅读, 上一篇 …) counts only after a body sentence has ended.
+    A caption is blanked up to its first 。 (body text glued after it stays); a footer
+    marker (相关阅读, 上一篇 …) blanks the rest of the page once a body sentence has ended,
+    else its own line only.
 
     >>> t = "巡察反馈问题8个。\\n图为推进会现场,部署措施60条\\n相关阅读:\\n另一单位整改问题12个"
     >>> figure_text(NoticeText(t, t)).match.split()
@@ -171,7 +176,8 @@ def figure_text(nt: NoticeText) -> NoticeText:
         if any(hits) and "。" in nt.match[nt.body_start:pos]:
             chars[pos:] = [c if c == "\n" else " " for c in chars[pos:]]
             break
-        if hits:
-            chars[pos:pos + len(line)] = " " * len(line)
+        cut = len(line) if any(hits) else line.find("。") + 1 or len(line)
+        if hits and cut <= _CAPTION_CHARS:
+            chars[pos:pos + cut] = " " * cut
         pos += len(line) + 1
     return replace(nt, match="".join(chars))
