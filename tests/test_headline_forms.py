@@ -9,6 +9,7 @@ import pytest
 
 from analysis.dataset.build import process_document
 from analysis.document import Document, Fact
+from analysis.fields import extract_notice_fields
 from analysis.fields.consistency import check_figures
 from analysis.fields.context import NoticeText
 from analysis.fields.headline import extract_headline_fields
@@ -250,3 +251,12 @@ def test_figure_text_blanks_captions_and_footers(text, kept):
     masked = figure_text(NoticeText(text, text))
     assert len(masked.match) == len(text) and masked.text == text
     assert " ".join(masked.match.split()) == kept
+
+
+def test_figure_doubts_reach_the_notice_values():
+    text = INTRO + "巡察反馈的20个问题,已完成整改18个,整改完成率为95%。"
+    _, values, facts = extract_notice_fields(Document(text=text, source_path="x.txt",
+                                                      source_format="txt"))
+    assert values["figure_doubts"].startswith("completion_rate: 95% stated")
+    assert values["problems_completed"] == 18 and "completion_rate" not in values
+    assert [f.field for f in facts].count("figure_doubts") == 1
