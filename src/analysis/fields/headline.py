@@ -8,8 +8,10 @@ measures_total, rules_total, recovered_wan, people_handled, anonymized) plus one
 Where figures are read and which one wins is documented in `headline_base` (the
 precedence rule) and in each helper module: `headline_counts` (problems, aspects),
 `headline_progress` (completed, in progress, rate), `headline_figures` (measures,
-rules, people), `headline_money` (amounts, recovered_wan). Patterns run on the
-simplified copy `nt.match`; spans index `nt.text`. Derived values (completed = total
+rules, people), `headline_money` (amounts, recovered_wan); `consistency` then drops
+problem figures that contradict each other and says why in `figure_doubts`. Captions
+and page furniture below the notice are blanked first (`headline_base.figure_text`).
+Patterns run on the simplified copy `nt.match`; spans index `nt.text`. Derived values (completed = total
 after 均已完成整改, a computed rate) carry a span over the phrases they come from.
 """
 from __future__ import annotations
@@ -17,8 +19,9 @@ from __future__ import annotations
 import re
 
 from analysis.document import Fact
+from analysis.fields.consistency import check_figures
 from analysis.fields.context import NoticeText
-from analysis.fields.headline_base import Candidate, choose
+from analysis.fields.headline_base import Candidate, choose, figure_text
 from analysis.fields.headline_counts import find_aspects_only, pick_problem_count
 from analysis.fields.headline_figures import find_measures, find_people, find_rules
 from analysis.fields.headline_money import find_money, pick_recovered
@@ -34,9 +37,11 @@ def extract_headline_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact
     """Headline count and money facts of one notice (see the module docstring)."""
     facts: list[Fact] = []
     doc_type = found.get("doc_type")
-    facts += _problem_facts(nt, doc_type is not None and doc_type.value == "feedback_news")
-    facts += _figure_facts(nt)
-    facts += _money_facts(nt)
+    figures = figure_text(nt)
+    facts += check_figures(nt, _problem_facts(
+        figures, doc_type is not None and doc_type.value == "feedback_news"))
+    facts += _figure_facts(figures)
+    facts += _money_facts(figures)
     facts.append(extract_anonymized(nt))
     return facts
 

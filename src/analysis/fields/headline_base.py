@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from analysis.fields.context import NoticeText
+from analysis.paths import read_resource_lines
 from analysis.text.numbers import parse_cn_int
 
 # a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
@@ -141,3 +142,42 @@ def choose(cands: list[Candidate]) -> Candidate | None:
     if len({c.value for c in pool}) == 1:
         return min(pool, key=lambda c: c.start)
     return None
+
+
+_CAPTION_CHARS = 80  # a caption is short; a longer line opening alike is body text
+
+
+@cache
+def _skip_lines() -> tuple[tuple[re.Pattern, bool], ...]:
+    """(pattern, starts a footer) for each line of resources/headline_skip_lines.txt."""
+    out = []
+    for line in read_resource_lines("headline_skip_lines.txt"):
+        footer = line.startswith("footer ")
+        out.append((re.compile(line.removeprefix("footer ")), footer))
+    return tuple(out)
+
+
+def figure_text(nt: NoticeText) -> NoticeText:
+    """`nt` with photo captions and the page furniture below the notice blanked out of
+    `match` (same length, so offsets still index `nt.text`): their numbers are no figures.
+
+    A caption is blanked up to its first 。 (body text glued after it stays); a footer
+    marker (相关阅读, 上一篇 …) blanks the rest of the page once a body sentence has ended,
+    else its own line only.
+
+    >>> t = "巡察反馈问题8个。\\n图为推进会现场,部署措施60条\\n相关阅读:\\n另一单位整改问题12个"
+    >>> figure_text(NoticeText(t, t)).match.split()
+    ['巡察反馈问题8个。']
+    """
+    chars = list(nt.match)
+    pos = nt.body_start
+    for line in nt.match[nt.body_start:].split("\n"):
+        hits = [footer for rx, footer in _skip_lines() if rx.search(line)]
+        if any(hits) and "。" in nt.match[nt.body_start:pos]:
+            chars[pos:] = [c if c == "\n" else " " for c in chars[pos:]]
+            break
+        cut = len(line) if any(hits) else line.find("。") + 1 or len(line)
+        if hits and cut <= _CAPTION_CHARS:
+            chars[pos:pos + cut] = " " * cut
+        pos += len(line) + 1
+    return replace(nt, match="".join(chars))

@@ -41,8 +41,10 @@ def _chain_regex() -> re.Pattern:
     sep = r"(?:的|存在的|、|,|共|共计|中|包括|细化分解(?:了|为|成)?|细化(?:了|为|成)?|分解(?:了|为|成)?)*"
     aspect = rf"(?P<a>{NUM})个?大?(?:方面|类|大类)"
     middle = rf"(?P<m>{NUM})(?P<mu>个|项)(?:大项|内容|方面)?"
-    problem = (rf"(?P<p>{NUM})(?:个|项|类|条)(?:大项)?的?(?:{cue_regex('problem_modifiers')})?"
-               r"的?问题")
+    # 46个省委巡视反馈问题: the body that fed them back between the count and 问题
+    source = rf"(?P<src>(?:{cue_regex('inspecting_bodies')})?(?:巡视|巡察)组?(?:{cue_regex('fed_back')})的?)"
+    problem = (rf"(?P<p>{NUM})(?:个|项|类|条)(?:大项)?的?{source}?"
+               rf"(?:{cue_regex('problem_modifiers')})?的?问题")
     return re.compile(rf"(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
 
 
@@ -66,8 +68,10 @@ def _aspects_only_regex() -> re.Pattern:
 
 @cache
 def _aspects_shown_regex() -> re.Pattern:
-    """`问题主要表现在三个方面:一是…`: the aspects the findings fall into."""
-    return re.compile(rf"问题[^。;]{{0,8}}?表现(?:在|为)(?P<a>{NUM})个?大?方面")
+    """`问题主要表现在三个方面:一是…` / `从六个方面反馈了巡视发现的问题`: the aspects the
+    findings fall into."""
+    return re.compile(rf"问题[^。;]{{0,8}}?表现(?:在|为)(?P<a>{NUM})个?大?方面"
+                      rf"|从(?P<a2>{NUM})个?大?方面(?:{cue_regex('fed_back')})了?[^。;]{{0,12}}?问题")
 
 
 @cache
@@ -119,13 +123,32 @@ def find_problem_counts(nt: NoticeText) -> list[Candidate]:
     for regex in (_chain_regex(), _plain_regex(), _tasks_regex()):
         for m in regex.finditer(text, nt.body_start):
             count = _count(m)
-            strong = bool(m.groupdict().get("a")) or "具体问题" in m.group(0)
+            strong = (bool(m.groupdict().get("a") or m.groupdict().get("src"))
+                      or "具体问题" in m.group(0))
             if count is None or not _fed_back(text, m.start(), m.start("p"), strong):
                 continue
             if "任务" in m.group(0) and has_cue("refined", clause_before(text, m.start())):
                 continue  # the unit's own 分解 into tasks (trap 1)
-            out.append(Candidate(count, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
+            out.append(Candidate(count, m.start(), m.end(), is_headline(nt, m.start(), m.end()),
+                                 _of_other_units(text, m.start("p"))))
     return sorted(out, key=lambda c: c.start)
+
+
+@cache
+def _units_regex() -> re.Pattern:
+    return re.compile(rf"{NUM}(?:个|家|所|户)(?:{cue_regex('unit_nouns')})")
+
+
+def _of_other_units(text: str, num_start: int) -> bool:
+    """True when the clause of a count names a count of units (向9个村级党组织反馈问题共63个):
+    the units' problems, which give the total only when nothing else does.
+
+    >>> _of_other_units("巡察组对镇属9个村级党组织反馈问题共63个", 18)
+    True
+    >>> _of_other_units("巡察组反馈了3个方面12个问题", 10)
+    False
+    """
+    return _units_regex().search(clause_before(text, num_start)) is not None
 
 
 def find_aspects_only(nt: NoticeText) -> list[Candidate]:
@@ -137,7 +160,7 @@ def find_aspects_only(nt: NoticeText) -> list[Candidate]:
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
     for m in [*_aspects_of_measures_regex().finditer(nt.match, nt.body_start),
               *_aspects_shown_regex().finditer(nt.match, nt.body_start)]:
-        aspects = to_int(m.group("a"))
+        aspects = to_int(m.group("a") or m.groupdict().get("a2") or "")
         if aspects and aspects <= _MAX_ASPECTS:
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))
     return out
@@ -157,7 +180,7 @@ def pick_problem_count(nt: NoticeText, feedback_news: bool = False) -> Candidate
     cands = find_problem_counts(nt)
     if feedback_news:
         cands = [c for c in cands if not _ALREADY_DONE.match(nt.match, c.end)]
-    first = choose([Candidate(c.value.problems, c.start, c.end, c.headline, extra=c.value)
+    first = choose([Candidate(c.value.problems, c.start, c.end, c.headline, c.subset, c.value)
                     for c in cands])
     if first is None:
         return None

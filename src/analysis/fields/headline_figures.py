@@ -78,10 +78,20 @@ def find_rules(nt: NoticeText) -> list[Candidate]:
     for rx in _rule_regexes():
         for m in rx.finditer(nt.match, nt.body_start):
             before = clause_before(nt.match, m.start()) + m.group("v")
-            if has_cue("third_party", before):
+            if _by_others(before):
                 continue
             _add(out, nt, m, subset=_enumerates(m.group("mid")))
     return _dedupe(out)
+
+
+def _by_others(before: str) -> bool:
+    """True when rules are made by someone the unit urged (督促相关部门健全…); a cue
+    right before the unit's own verb (推动完善制度12项) names no one else.
+
+    >>> _by_others("督促相关部门健全"), _by_others("推动完善"), _by_others("指导下属单位建立")
+    (True, False, True)
+    """
+    return re.search(f"{cue_regex('third_party')}(?!{cue_regex('rule_verbs')})", before) is not None
 
 
 def _enumerates(mid: str) -> bool:

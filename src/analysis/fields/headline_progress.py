@@ -7,6 +7,7 @@ number means completed = total and in progress = 0; 基本完成 counts as in pr
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,8 @@ _NOT_DONE_BEFORE = (r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍�
                     r"(?<!阶段性)")
 _DONE = r"(?:完成|整改)(?:整改|落实|到位|完成|销号)*"
 _IN_PROGRESS_WORDS = (r"(?:尚在整改|正在整改|仍在整改|持续整改|尚未完成|未完成|[已己]?基本完成|阶段性完成"
-                      r"|正在推进|需长期整改|需要长期整改|需持续整改)")
+                      r"|(?:正在|仍在|尚在)[^,。;的]{0,6}?(?:推进|整改)|持续推进|需长期整改|需要长期整改"
+                      r"|需持续整改)")
 _NOT_PROBLEMS = (r"(?!(?:的)?(?:整改)?(?:任务|措施|举措|项目|事项|线索|方面|方案|清单|台账|会议"
                  r"|文件|报告|工作|单位|党组织|村|社区))")
 _PERCENT = r"(?P<r>\d{1,3}(?:\.\d+)?)%"
@@ -48,7 +50,9 @@ class Progress:
 def _completed_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"(?:{_YI}|{_NOT_DONE_BEFORE})(?:全部)?{_DONE}的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}(?:问题)?(?:的?整改)?"),
-            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"))
+            # 25个问题已完成整改19个: 25 is the total, 19 the completed count
+            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"
+                       rf"(?!(?:整改|落实|到位|完成|销号)*的?(?:问题)?{NUM}[个项条])"))
 
 
 @cache
@@ -105,7 +109,7 @@ def _split(nt: NoticeText, total: Candidate | None, matches: list[re.Match]
     lo, hi = _window(nt.match, total) if total else (-1, -1)
     for m in matches:
         n = to_int(m.group("n"))
-        if n is None or _rhetorical(nt.match, m):
+        if n is None or _rhetorical(nt.match, m) or _not_this_rounds(nt.match, m):
             continue
         cand = Candidate(n, m.start(), m.end(), is_headline(nt, m.start(), m.end()))
         if lo <= m.start() < hi and _unblocked(nt.match, total, m.start()):
@@ -124,6 +128,18 @@ def _rhetorical(text: str, m: re.Match) -> bool:
     """
     return m.group("n") == "一" and bool(
         re.match(r"[^。;]{0,12}?一[个套批片项条类]", text[m.end():]))
+
+
+def _not_this_rounds(text: str, m: re.Match) -> bool:
+    """A count of the previous round's problems (上轮…尚未完成的4个) or of a share of them
+    (班子成员领办的6个问题), not of all the problems this notice reports on.
+
+    >>> t = "对上轮巡察尚未完成整改的4个问题,持续跟踪推进"
+    >>> _not_this_rounds(t, next(_in_progress_regexes()[2].finditer(t)))
+    True
+    """
+    return (has_cue("earlier_round", window_before(text, m.start()))
+            or has_cue("progress_subset", clause_before(text, m.start()) + m.group(0)))
 
 
 def _about_problems(text: str, m: re.Match) -> bool:
@@ -201,5 +217,14 @@ def _rate(nt: NoticeText, total: Candidate | None, done: Candidate | None) -> Ca
             return Candidate(value, m.start(), m.end(), True)
     if total is None or done is None or not total.value:
         return None
-    value = round(done.value / total.value * 100, 1)
+    value = percent_half_up(done.value, total.value)
     return Candidate(value, min(total.start, done.start), max(total.end, done.end), True)
+
+
+def percent_half_up(part: int, whole: int) -> float:
+    """part / whole x 100 to one decimal, halves rounded up as a person would.
+
+    >>> percent_half_up(13, 16), percent_half_up(9, 11), percent_half_up(2, 3)
+    (81.3, 81.8, 66.7)
+    """
+    return math.floor(part * 1000 / whole + 0.5) / 10

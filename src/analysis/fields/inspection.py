@@ -251,22 +251,27 @@ def _date_facts(sc: _Scope) -> list[Fact]:
     chain: list[DateSpan | None] = [rng[0] if rng else None, rng[1] if rng else None,
                                     feedback, as_of]
     values = resolve_dates(chain, sc.publish)
-    if not rng and not sc.publish and feedback and feedback.year is None:
-        values = _dates_after_month(sc, chain) or values
+    first = next((d for d in chain if d is not None), None)
+    if not sc.publish and first is not None and first.year is None:
+        values = _dates_after_anchor(sc, chain, first) or values
     names = ("inspection_start", "inspection_end", "feedback_date", "as_of_date")
     return [sc.fact(name, value, "date", span.start, span.end)
             for name, value, span in zip(names, values, chain) if value and span]
 
 
-def _dates_after_month(sc: _Scope, chain: list[DateSpan | None]) -> list[str | None] | None:
-    """Resolve yearless dates after the month of the inspection (2024年5月,…开展了巡察),
-    when the page has no publish date; the month itself stays no start date."""
-    month = when.find_inspection_month(sc.nt.match, sc.sentences)
+def _dates_after_anchor(sc: _Scope, chain: list[DateSpan | None], first: DateSpan
+                       ) -> list[str | None] | None:
+    """Resolve yearless dates, when the page has no publish date, after the month of the
+    inspection (2024年5月,…开展了巡察; no inspection start itself), else after the last
+    date written with its year before the first of them (2023年3月6日,区委召开动员会。
+    5月18日,…反馈 -> 2023-05-18; a month before the anchor's rolls to the next year)."""
+    month = None if chain[0] else when.find_inspection_month(sc.nt.match, sc.sentences)
+    if month is None:
+        month = when.find_earlier_dated(sc.nt.match, sc.body_sentences, first.start)
     if month is None:
         return None
-    first = DateSpan(month.start, month.end, month.year, month.month, 1, "full")
-    values = resolve_dates([first, *chain[1:]])
-    return [None, *values[1:]]
+    anchor = DateSpan(month.start, month.end, month.year, month.month, month.day or 1, "full")
+    return resolve_dates([anchor, *chain])[1:]
 
 
 def extract_inspection_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:

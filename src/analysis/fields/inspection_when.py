@@ -163,3 +163,24 @@ def find_inspection_month(match: str, sentences: list[tuple[int, int]]) -> DateS
             if d.kind == "vague" and d.year is not None and d.month is not None:
                 return _shift(d, s)
     return None
+
+
+def find_earlier_dated(match: str, sentences: list[tuple[int, int]], before: int
+                       ) -> DateSpan | None:
+    """The last date written with its year (2023年3月6日, 2023年5月) that ends before
+    offset `before`: it gives the year of the yearless dates after it.
+
+    >>> t = "2023年3月6日,区委召开动员会。5月18日,区委第三巡察组反馈巡察情况。"
+    >>> d = find_earlier_dated(t, find_sentences(t), 17); (d.year, d.month, d.day)
+    (2023, 3, 6)
+    >>> find_earlier_dated(t, find_sentences(t), 5) is None
+    True
+    """
+    found = None
+    for s, e in sentences:
+        if s >= before:
+            break
+        for d in find_dates(match[s:e]):
+            if d.end + s <= before and d.year is not None and d.month is not None:
+                found = _shift(d, s)
+    return found

@@ -1,7 +1,8 @@
 """publish_date: where a page says when it was published.
 
 Sources, in the order they are trusted (PATTERNS 4): the reader's metadata; the
-last 发布时间/发布日期/时间/日期 chrome line before the body; 成文时间/发文时间 in a
+last 发布时间/发布日期/时间/日期 chrome line before the body (or a 来源/作者 line that
+carries a date, year first or day first: `来源:某某 2023.06.12`, `12.06.2023`); 成文时间/发文时间 in a
 disclosure metadata block; a date appended to the title line; a signature date
 (an organisation line, then a date) after the closing paragraph. Dispatch lines
 (新华社…电) and meeting dates are never publish dates.
@@ -25,6 +26,10 @@ _SIGN_DATE = re.compile(rf"^\s*[(]?{DATE}[)]?\s*$")
 _ORG_LINE = re.compile(r"^(中共)?[\u4e00-\u9fffX()]{2,30}(党组|党委|党工委|党总支|党支部|委员会|局|委|办|院|会|"
                        r"厅|部|室|中心|政府|公司|集团|学校|大学|学院|站|所|馆|队|社)(办公室)?$")
 _DISPATCH = re.compile(r"(新华社|中新社|电讯|电$|讯$)")
+# a source or author line carrying the date (来源:某某 2023.06.12 · 作者:王某 12.06.2023)
+_DATELINE = re.compile(r"(来源|作者|编辑|供稿|稿源|发布者|发布人|发布单位)\s*[:]")
+_DAY_FIRST = re.compile(r"(?<![\d.])(3[01]|[12]\d|0?[1-9])\s*[./]\s*(1[0-2]|0?[1-9])\s*[./]\s*"
+                        r"((?:19|20)\d{2})(?![\d.])")
 
 
 def metadata_date(metadata: dict[str, Any]) -> str | None:
@@ -53,7 +58,39 @@ def find_chrome_date(chrome: list[Line]) -> tuple[str, int, int] | None:
         m = _GLUED.match(line.match)
         if m and (iso := _iso_from(m, 1)):
             found = (iso, line.start + m.start(), line.start + m.end())
+        elif not _LABELLED.search(line.match) and (got := find_dateline_date(line.match)):
+            found = (got[0], line.start + got[1], line.start + got[2])
     return found
+
+
+def find_dateline_date(line: str) -> tuple[str, int, int] | None:
+    """The date on a source or author line (来源/作者 …), year first or day first.
+
+    >>> find_dateline_date("来源:青溪区纪委监委 2023.06.12")
+    ('2023-06-12', 11, 21)
+    >>> find_dateline_date("作者:王某 12.06.2023 浏览:35")
+    ('2023-06-12', 6, 16)
+    >>> find_dateline_date("来源:青溪区纪委监委"), find_dateline_date("2023.06.12 青溪区")
+    (None, None)
+    """
+    label = _DATELINE.search(line)
+    if not label:
+        return None
+    m = _DATE.search(line, label.end())
+    if m and (iso := _iso_from(m, 1)):
+        return iso, m.start(), m.end()
+    m = _DAY_FIRST.search(line, label.end())
+    if m and (day := _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+        return day, m.start(), m.end()
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return value.isoformat() if 1990 <= value.year <= 2100 else None
 
 
 def find_issued_date(chrome: list[Line]) -> tuple[str, int, int] | None:
@@ -88,11 +125,7 @@ def find_signature_date(text: str, match: str, body_start: int) -> tuple[str, in
 
 
 def _iso_from(m: re.Match, first: int) -> str | None:
-    try:
-        day = dt.date(int(m.group(first)), int(m.group(first + 1)), int(m.group(first + 2)))
-    except ValueError:
-        return None
-    return day.isoformat() if 1990 <= day.year <= 2100 else None
+    return _valid(int(m.group(first)), int(m.group(first + 1)), int(m.group(first + 2)))
 
 
 def find_publish_date(text: str, match: str, layout: Layout,
