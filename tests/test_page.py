@@ -545,3 +545,16 @@ def test_page_without_a_body_is_read_whole():
     text = "首轮巡察反馈工作方案_第1页\n首轮巡察反馈工作方案_第2页\n一、巡察工作背景与意义1.1政策背景与时代要求"
     _, values = run_page(text)
     assert values["doc_type"] == "plan"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plan's own name as the first line
+    ("北塘县巡察整改“回头看”工作方案\n一、总体目标\n巩固整改成果。", "plan"),
+    # ... but an outline heading of a report that names its 整改工作方案 is no plan
+    ("根据县委统一部署,县委第二巡察组对县医保局党组开展了巡察。\n一、制定整改工作方案\n局党组研究"
+     "巡察整改工作,逐项推进整改。", "rectification_report"),
+    ("(一)认真制定整改工作方案\n局党组对照巡察反馈问题推进整改,巡察整改工作逐项落实。",
+     "rectification_report"),
+])
+def test_plan_name_line_only_at_the_top(body, expected):
+    assert parse_doc_type("", body).doc_type == expected

@@ -17,6 +17,7 @@ DOC_TYPES = ("rectification_report", "progress_report", "feedback_news", "summar
              "plan", "other")
 _LEAD_CHARS = 260      # the news lead: first sentences of the body
 _OPENING_CHARS = 1500  # where a report sentence or plan headings are looked for
+_NAME_CHARS = 120      # where a plan's own name stands as a line
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _classify_title(title: str, body: str) -> tuple[str, re.Match] | None:
 def _is_plan_body(body: str) -> re.Match | None:
     cues = _cues()["plan"]
     opening = body[:_OPENING_CHARS * 2]
-    if m := _first(cues["body_strong"], opening):
+    if m := _first(cues["body_strong"], opening) or cues["body_name_line"].search(body[:_NAME_CHARS]):
         return m
     hits = list(cues["body_sections"][0].finditer(opening))
     return hits[0] if len(hits) >= 2 else None
