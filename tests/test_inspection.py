@@ -650,3 +650,70 @@ def test_plan_doc_type_reads_the_campaign_title():
     assert got.get("inspection_kind") == "special;look_back"
     assert extract("各单位认真组织实施。", title="关于开展补贴资金专项整治“回头看”工作的通知"
                    ).get("inspection_kind") is None
+
+
+# ---------------------------------------------------------------- inspectors named in news
+@pytest.mark.parametrize("text, title, expected", [
+    # a topic before 第N专项: the group number is the one before 专项
+    ("8月26日,市委脱贫攻坚第一专项巡察组向北塘县云岭镇党委反馈了巡察情况。", "",
+     dict(inspector="市委脱贫攻坚第一专项巡察组", inspection_group=1, inspector_level="municipal",
+          inspection_kind="special")),
+    # mobile and cross groups numbered after 巡察
+    ("县委机动巡察一组对县档案馆党支部开展了机动巡察。", "",
+     dict(inspector="县委机动巡察一组", inspection_group=1, inspection_kind="mobile")),
+    ("市委交叉巡察第五组对北塘县云岭镇党委开展了交叉巡察。", "",
+     dict(inspector="市委交叉巡察第五组", inspection_group=5, inspection_kind="cross")),
+    # a ministry's groups: central; after 根据 the ministry's name starts the inspector
+    ("根据教育部第一巡视组的反馈意见,学校将整改任务分解为12项。", "",
+     dict(inspector="教育部第一巡视组", inspection_group=1, inspector_level="central")),
+    ("教育部党组第二巡视组对澜江师范大学党委开展了巡视。", "",
+     dict(inspector="教育部党组第二巡视组", inspection_group=2, inspector_level="central")),
+    # a state-assets commission's groups inspect state firms: enterprise
+    ("省国资委党委第二巡察组向澜江交通集团党委反馈了巡察意见。", "",
+     dict(inspector="省国资委党委第二巡察组", inspection_group=2, inspector_level="enterprise",
+          inspected_org="澜江交通集团党委")),
+    ("5月9日,省政府国资委党委4个巡察组分别进驻澜江交通集团等12户企业。", "",
+     dict(inspector="省政府国资委党委4个巡察组", inspection_group=None,
+          inspector_level="enterprise")),
+    # regional committees: 自治区党委 provincial, 州委 and 盟委 municipal, 旗委 county
+    ("自治区党委第三巡视组对青溪市开展了常规巡视。", "",
+     dict(inspector="自治区党委第三巡视组", inspector_level="provincial", inspection_group=3)),
+    ("州委第二巡察组对州民政局党组开展了巡察。", "",
+     dict(inspector="州委第二巡察组", inspector_level="municipal", inspection_group=2)),
+    ("盟委第一巡察组向盟统计局党组反馈了巡察意见。", "",
+     dict(inspector="盟委第一巡察组", inspector_level="municipal", inspection_group=1)),
+    ("2025年6月18日,旗委第三巡察组向旗政协机关党组反馈了巡察情况。", "",
+     dict(inspector="旗委第三巡察组", inspector_level="county", inspection_group=3)),
+    # several groups sent by one committee: the committee's count, no group number
+    ("区委派出的6个巡察组分别向区审计局等6个单位党组织反馈了巡察意见。", "",
+     dict(inspector="区委派出的6个巡察组", inspection_group=None, inspector_level="county")),
+    # 首轮 is round 1
+    ("北塘县委首轮巡察中,县委第一巡察组对县林业局党组开展了巡察。", "",
+     dict(inspection_round=1, inspection_group=1)),
+    ("集团党委首轮巡察第二巡察组对所属物流公司党支部开展了巡察。", "",
+     dict(inspector="集团党委第二巡察组", inspection_round=1, inspection_group=2)),
+    # a round named only where the text speaks of future work is not this inspection's
+    ("县委第二巡察组对县林业局党组开展了巡察。下一步,县委将开展第三轮巡察。", "",
+     dict(inspection_round=None, inspection_group=2)),
+    ("3月5日,北塘县举办巡察业务培训,为即将开展的首轮巡察打下基础。", "",
+     dict(inspection_round=None)),
+    # ... and so is a count of groups there (即将参与…的4个巡察组)
+    ("被抽调即将参与十二届县委第二轮巡察的4个巡察组成员参加培训。", "",
+     dict(inspector=None, inspection_round=None)),
+    # the title's round wins over 首轮 in a later sentence (首轮 after a congress)
+    ("本轮巡察是党代会召开后我区开展的首轮巡察。", "青溪区五届区委第二轮巡察反馈完成",
+     dict(inspection_round=2)),
+])
+def test_inspectors_named_in_news(text, title, expected):
+    check(extract(text, title=title), expected)
+
+
+def test_lead_reaches_back_over_a_byline_on_the_body_line():
+    # the layout starts the body at 近日 inside the first line; the inspector before it counts
+    from analysis.fields import extract_notice_fields
+    text = ("本报讯(通讯员 王某)十五届区委第五轮第二巡察组巡察区图书馆党支部工作动员会近日召开。"
+            "区委巡察工作领导小组成员出席并讲话。\n巡察时间为2023年9月14日至12月31日。")
+    _, values, _ = extract_notice_fields(Document(text=text, source_path="x.txt",
+                                                  source_format="txt"))
+    check(values, dict(inspector="区委第二巡察组", inspection_round=5, inspection_group=2,
+                       inspector_level="county"))

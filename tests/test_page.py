@@ -471,3 +471,90 @@ def test_lead_that_reads_like_a_title_is_body(text, doc_type):
     layout, values = run_page(text)
     assert values["doc_type"] == doc_type
     assert "title" not in values
+
+
+# ---- doc_type on news and distractors ----------------------------------------
+NEWS_AND_DISTRACTORS = [
+    # an entry announcement of a whole round: groups stationed, phone and mailbox for reports;
+    # many units and 现将…公布如下, yet neither summary nor report
+    ("", "按照区委统一部署,十届区委第三轮巡察共派出4个巡察组,对云岭镇等8个单位党组织开展常规巡察。"
+         "巡察期间,各巡察组设专门值班电话和邮政信箱,受理反映被巡察单位领导班子问题的来信来电来访。"
+         "现将各巡察组联系方式公布如下:", "other"),
+    # ... and one group's, stationed at one unit, with a phone and an e-mail address
+    ("", "按照县委统一部署,3月2日,县委第一巡察组进驻县图书馆党支部开展为期40天的巡察。巡察期间设举报"
+         "电话:0000-1234567,电子邮箱:beitang@example.com。", "other"),
+    ("澜江市委第二巡察组进驻市水务局开展巡察", "巡察组将对市水务局党组开展为期两个月的巡察。", "other"),
+    # ... but feedback news that gives a phone number stays feedback news
+    ("", "6月3日,县委第二巡察组向县医保局党组反馈了巡察意见。县医保局党组书记主持会议并作表态发言。"
+         "巡察期间受理来信来电来访12件,联系电话:0000-7654321。", "feedback_news"),
+    # ... and a report whose title says 进驻 is still a report
+    ("关于市委巡察组进驻期间反馈问题整改情况的通报", "根据市委统一部署,……。", "rectification_report"),
+    # training, experience exchanges, discipline cases, a leading group's meeting
+    ("", "3月8日,青溪区委巡察办举办巡察干部业务培训班,即将参加第五轮巡察的40名干部参加培训。", "other"),
+    ("澜江市召开巡察整改工作经验交流会", "会上,5个单位介绍了推进巡察整改的做法。", "other"),
+    ("北塘县纪委监委通报3起巡察发现的违纪典型案例", "1.云岭镇财政所原所长王某违规发放补贴问题。",
+     "other"),
+    ("", "近日,北塘县纪委监委通报了3起巡察中发现的典型违纪案例,对相关责任人给予党纪处分。", "other"),
+    ("", "5月6日下午,青溪区巡察整改工作领导小组会议在区政府召开。根据区委第二巡察组的反馈意见,"
+         "区里将整改任务分解为18项,逐项推进整改。", "other"),
+    # plans: 关于开展…的通知, 现将有关事项通知如下, a 规划, a plan's own name as a line
+    ("关于开展巡察整改“回头看”评估工作的通知", "各相关单位:为巩固巡察整改成果,决定开展评估。", "plan"),
+    ("", "根据学校党委巡察工作安排,决定开展巡察整改“回头看”。现将有关事项通知如下。\n一、时间安排",
+     "plan"),
+    ("十四届澜江市委巡察工作规划(2022—2026年)", "为统筹推进本届市委巡察工作,制定本规划。", "plan"),
+    ("", "近日,北塘县委审议通过《十五届北塘县委巡察工作规划(2022—2026年)》,明确5年巡察全覆盖。",
+     "plan"),
+    ("", "首轮巡察反馈工作方案\n一、工作背景\n1.1政策背景\n二、工作框架\n2.1反馈原则", "plan"),
+    # summaries of many units' rectification
+    ("青溪区12个巡视点的整改报告集中公布", "各巡视点对照反馈问题推进整改。", "summary_news"),
+    ("澜江晒出巡察整改清单", "全市各被巡察单位在网站公开整改情况。", "summary_news"),
+    ("", "近日,澜江市召开会议,通报2019年以来市委巡察发现的8个方面共性问题。会议要求各单位对照整改。",
+     "summary_news"),
+    # feedback news from a state-assets commission's or a group company's group
+    ("省国资委党委第二巡察组向澜江交通集团党委反馈巡察情况", "集团党委书记主持会议并作表态发言。",
+     "feedback_news"),
+    ("", "9月6日,集团党委第三巡察组向所属云岭物流公司党支部反馈了巡察意见。公司党支部书记作表态发言。",
+     "feedback_news"),
+    # the feedback made public: a report-like sentence about the feedback alone, no 整改
+    ("中共青溪区统计局党组关于向社会公开巡察反馈情况的通报", "根据区委统一部署,……。", "feedback_news"),
+    ("", "根据区委统一部署,区委第四巡察组对区统计局党组开展了巡察。现将巡察反馈情况向社会公开如下:",
+     "feedback_news"),
+    # ... while the feedback's rectification made public stays a report
+    ("", "根据区委统一部署,区委第四巡察组对区统计局党组开展了巡察。现将巡察反馈意见整改情况向社会公开如下:",
+     "rectification_report"),
+]
+
+
+@pytest.mark.parametrize("title,body,expected", NEWS_AND_DISTRACTORS)
+def test_doc_type_news_and_distractors(title, body, expected):
+    assert parse_doc_type(title, body).doc_type == expected
+
+
+def test_unit_report_in_a_traditional_mirror_stays_a_report():
+    # a reposting site: spam first line, a headline of its own, pinyin after changed characters
+    text = ("精品视频,在线观看,免费下载\n首頁 > 行業新聞 > 處罰120人!澜江市衛健委通報巡視整改進展\n"
+            "發(fā)布時間:2023-06-24\n根據省委巡視工作統(tǒng)一部署,省委第三巡視組對市衛(wèi)生健康委黨組"
+            "開展了專項巡視。2022年11月9日,省委第三巡視組向市衛(wèi)生健康委黨組反饋了巡視意見。"
+            "按照巡視工作有關要求,現將集中整改進展情況予以公布。\n一、巡視整改組織領導情況")
+    _, values = run_page(text)
+    assert values["doc_type"] == "progress_report"
+
+
+def test_page_without_a_body_is_read_whole():
+    # a document viewer lists page names and a table of contents; the layout finds no body
+    text = "首轮巡察反馈工作方案_第1页\n首轮巡察反馈工作方案_第2页\n一、巡察工作背景与意义1.1政策背景与时代要求"
+    _, values = run_page(text)
+    assert values["doc_type"] == "plan"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plan's own name as the first line
+    ("北塘县巡察整改“回头看”工作方案\n一、总体目标\n巩固整改成果。", "plan"),
+    # ... but an outline heading of a report that names its 整改工作方案 is no plan
+    ("根据县委统一部署,县委第二巡察组对县医保局党组开展了巡察。\n一、制定整改工作方案\n局党组研究"
+     "巡察整改工作,逐项推进整改。", "rectification_report"),
+    ("(一)认真制定整改工作方案\n局党组对照巡察反馈问题推进整改,巡察整改工作逐项落实。",
+     "rectification_report"),
+])
+def test_plan_name_line_only_at_the_top(body, expected):
+    assert parse_doc_type("", body).doc_type == expected

@@ -87,12 +87,17 @@ class _Scope:
 
 def _lead_start(nt: NoticeText, title_at: int) -> int:
     """Where the lead starts: the body, or an earlier sentence-shaped line the page layout
-    left out (a byline glued before the lead: 某某新闻讯(通讯员 …)8月12日,…反馈会召开。)."""
+    left out (a byline glued before the lead: 某某新闻讯(通讯员 …)8月12日,…反馈会召开。),
+    or the start of the body's line when the body starts inside it after words about the
+    inspection (本报讯(记者 …)十五届区委第五轮第一巡察组…动员会近日召开。)."""
     pos = 0
     for line in nt.text[:nt.body_start].split("\n"):
         if pos != title_at and "。" in line and len(line.strip()) >= 30:
             return pos + len(line) - len(line.lstrip())
         pos += len(line) + 1
+    line_start = nt.text.rfind("\n", 0, nt.body_start) + 1
+    if line_start != title_at and _TITLE_WEAK.search(nt.match[line_start:nt.body_start]):
+        return line_start
     return nt.body_start
 
 
@@ -129,7 +134,9 @@ def _inspector_facts(sc: _Scope) -> tuple[list[Fact], tuple[who.InspectorSpan, i
     its offset in the text (-1 when it comes from a title outside the text)."""
     nt = sc.nt
     a, b = sc.lead
-    spans = [(i, 0, i.start + a) for i in who.find_inspectors(nt.match[a:b], nt.text[a:b])]
+    lead = nt.match[a:b]
+    spans = [(i, 0, i.start + a) for i in who.find_inspectors(lead, nt.text[a:b])
+             if not who.in_future_clause(lead, i.start)]
     title_text = nt.text[sc.title_at:sc.title_at + len(sc.title)] if sc.title_at >= 0 else sc.title
     spans += [(i, 1, sc.title_offset(i.start))
               for i in who.find_inspectors(sc.title_match, title_text)]

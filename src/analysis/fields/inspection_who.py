@@ -32,19 +32,41 @@ def _kind_cues() -> list[tuple[str, str, re.Pattern]]:
 
 # a place name may stand before X委 (澜江市委), after punctuation or a term (九届青溪区委)
 _PLACE = rf"(?:(?:(?<![{_CJK}X])|(?<=届))(?![由经据按遵今去近在向对从和与及并受同其])[{_CJK}X]{{2,6}}?)"
-_LEVEL = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
-          r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
-          r"|市县|县区|市区(?=联动)|X{1,3}|某{1,2}")
-_INSPECTOR = re.compile(
-    rf"(?P<cpre>{_N}个)?(?P<term>第?{_N}届)?(?P<level>{_LEVEL})(?:巡察办|巡察工作领导小组)?"
-    rf"(?:[{_CJK}]{{2,8}}?领域(?:(?!第)[{_CJK}]{{2,4}}?(?=专项))?)?"
-    rf"(?P<round>第(?P<rn>{_N})轮(?:政治|常规|专项)?(?:巡察|巡视)?)?"
-    rf"(?P<send>(?:选派|派出|组建|派驻)?的?)(?P<cnt>{_N}个|各)?"
-    rf"(?:第(?P<g1>{_N}|X{{1,2}})(?P<more>(?:至|到|、|和)第?{_N})*)?"
-    r"(?:专项|提级(?:\(?交叉\)?)?|交叉|机动|上下联动|联动)?(?:巡察|巡视|巡查)"
-    rf"(?:第(?P<g2>{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|(?P<g3>{_N}))?(?:工作)?组")
+
+
+@lru_cache(maxsize=1)
+def _organs() -> str:
+    """Inspecting organs that are no committee of a place (国资委, 教育部), as one group."""
+    return "|".join(read_resource_lines("inspection_organs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _future_cues() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, read_resource_lines("inspection_future_cues.txt"))))
+
+
+# a topic before 第N专项 or 专项巡察 (市委脱贫攻坚第一专项巡察组), never a group's own words
+_TOPIC = rf"(?:(?!巡察|巡视|第|组)[{_CJK}]){{2,8}}?(?=第{_N}专项|专项(?:巡察|巡视))"
+
+
+@lru_cache(maxsize=1)
+def _inspector_re() -> re.Pattern:
+    level = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
+             rf"|(?:{_organs()})(?:党委|党组)?"
+             r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
+             r"|市县|县区|市区(?=联动)|X{1,3}|某{1,2}")
+    return re.compile(
+        rf"(?P<cpre>{_N}个)?(?P<term>第?{_N}届)?(?P<level>{level})(?:巡察办|巡察工作领导小组)?"
+        rf"(?:[{_CJK}]{{2,8}}?领域(?:(?!第)[{_CJK}]{{2,4}}?(?=专项))?|{_TOPIC})?"
+        rf"(?P<round>(?:第(?P<rn>{_N})|首)轮(?:政治|常规|专项)?(?:巡察|巡视)?)?"
+        rf"(?P<send>(?:选派|派出|组建|派驻)?的?)(?P<cnt>{_N}个|各)?"
+        rf"(?:第(?P<g1>{_N}|X{{1,2}})(?P<more>(?:至|到|、|和)第?{_N})*)?"
+        r"(?:专项|提级(?:\(?交叉\)?)?|交叉|机动|上下联动|联动)?(?:巡察|巡视|巡查)"
+        rf"(?:第(?P<g2>{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|(?P<g3>{_N}))?(?:工作)?组")
+
+
 _BARE_GROUP = re.compile(rf"(?<![{_CJK}])第(?P<g1>{_N})(?:巡察|巡视)组")
-_ROUND = re.compile(rf"第(?P<n>{_N})轮(?!次)(?=[^。;,\n]{{0,8}}?(?:巡察|巡视|巡查|回头看))")
+_ROUND = re.compile(rf"(?:第(?P<n>{_N})|首)轮(?!次)(?=[^。;,\n]{{0,8}}?(?:巡察|巡视|巡查|回头看))")
 _DEPLOY = re.compile(rf"(?:根据|按照)(?:{_N}届)?(?P<who>[^,。;\n]{{1,12}}?)"
                      r"(?:巡察工作领导小组|巡视工作领导小组)?(?:关于[^,。;\n]{0,40}?)?(?:的)?"
                      r"(?:统一|工作)?(?:部署|安排)")
@@ -88,10 +110,12 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
     [('县委民生领域作风建设专项巡察一组', 1)]
     >>> [(i.value, i.group) for i in find_inspectors("区委3个巡察组,县委巡察二组,XX市委第X巡察组")]
     [('区委3个巡察组', None), ('县委巡察二组', 2), ('XX市委第X巡察组', None)]
+    >>> [(i.value, i.group) for i in find_inspectors("市委脱贫攻坚第一专项巡察组,教育部第一巡视组")]
+    [('市委脱贫攻坚第一专项巡察组', 1), ('教育部第一巡视组', 1)]
     """
     text = match if text is None or len(text) != len(match) else text
     out: list[InspectorSpan] = []
-    for m in _INSPECTOR.finditer(match):
+    for m in _inspector_re().finditer(match):
         start = m.start("level") if m["term"] and not m["cpre"] else m.start()
         value = text[start:m.end()]
         if m["round"]:
@@ -102,9 +126,8 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         counted = bool(m["cnt"] or m["cpre"] or m["more"])
         number = None if counted else parse_cn_int(m["g1"] or m["g2"] or m["g3"] or "")
         rank = 1 if counted else (0 if number else 2)
-        out.append(InspectorSpan(start, m.end(), value, number,
-                                 parse_cn_int(m["rn"]) if m["rn"] else None, rank,
-                                 bool(m["more"])))
+        out.append(InspectorSpan(start, m.end(), value, number, _round_number(m["round"]),
+                                 rank, bool(m["more"])))
     for m in _BARE_GROUP.finditer(match):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
@@ -212,17 +235,42 @@ def find_kinds(match: str, plan_title: bool = False) -> list[tuple[int, int, str
     return sorted(found)
 
 
+def _round_number(words: str | None) -> int | None:
+    """第九轮 -> 9, 首轮 -> 1, None -> None."""
+    if not words:
+        return None
+    m = re.match(rf"第({_N})轮", words)
+    return parse_cn_int(m.group(1)) if m else 1
+
+
+def in_future_clause(match: str, pos: int) -> bool:
+    """Whether the sentence around `pos` speaks of future work before it (即将开展的首轮巡察,
+    下一轮巡察): what it names is not the inspection the notice reports on.
+
+    >>> t = "3月,县委第二巡察组对县医保局开展巡察。为即将开展的首轮巡察打下基础。"
+    >>> in_future_clause(t, t.find("首轮")), in_future_clause(t, t.find("县委"))
+    (True, False)
+    """
+    start = max(match.rfind(c, 0, pos) for c in "。;!?\n") + 1
+    return bool(_future_cues().search(match, start, pos))
+
+
 def find_round(match: str, level: str | None = None) -> tuple[int, int, int] | None:
-    """(start, end, round) of the first 第N轮 naming an inspection round; with `level`,
-    a round owned by a body of another level (省委第四轮巡视 for a county group) is skipped.
+    """(start, end, round) of the first 第N轮 (or 首轮) naming an inspection round; with
+    `level`, a round owned by a body of another level (省委第四轮巡视 for a county group) is
+    skipped, and so is a round in a sentence about future work (即将开展的第二轮巡察).
 
     >>> find_round("十三届区委第四轮巡察"), find_round("前六轮巡察反馈"), find_round("第十三届区委机动巡察")
     ((5, 8, 4), None, None)
     >>> find_round("根据省委第二轮巡视巡察联动部署,市委第四轮巡察分6个组", "municipal")
     (18, 21, 4)
+    >>> find_round("本届县委首轮巡察中"), find_round("下一步,县委将开展第三轮巡察")
+    ((4, 6, 1), None)
     """
     for m in _ROUND.finditer(match):
-        n = parse_cn_int(m["n"])
+        n = parse_cn_int(m["n"]) if m["n"] else 1
+        if in_future_clause(match, m.start()):
+            continue
         owner = _ROUND_OWNER.search(match[max(0, m.start() - 12):m.start()])
         if owner and level and parse_level(owner[0]) not in (None, level):
             continue

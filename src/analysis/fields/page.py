@@ -86,9 +86,11 @@ def extract_page_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:
 
 def _doc_type_fact(nt: NoticeText, title: Fact | None) -> Fact:
     simple_title = to_simplified(nt.title)
-    cue = parse_doc_type(simple_title, nt.body)
+    # a page whose layout leaves no body (a document viewer's page list) is read whole
+    body_start = nt.body_start if nt.body.strip() else 0
+    cue = parse_doc_type(simple_title, nt.match[body_start:])
     if cue.where == "body":
-        start, end = nt.body_start + cue.start, nt.body_start + cue.end
+        start, end = body_start + cue.start, body_start + cue.end
         return nt.fact("doc_type", cue.doc_type, "", start, end)
     evidence = nt.title if cue.where == "title" else ""
     start = title.start if title and cue.where == "title" else -1

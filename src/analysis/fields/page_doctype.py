@@ -17,6 +17,7 @@ DOC_TYPES = ("rectification_report", "progress_report", "feedback_news", "summar
              "plan", "other")
 _LEAD_CHARS = 260      # the news lead: first sentences of the body
 _OPENING_CHARS = 1500  # where a report sentence or plan headings are looked for
+_NAME_CHARS = 120      # where a plan's own name stands as a line
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,17 @@ def _first(patterns: list[re.Pattern], text: str) -> re.Match | None:
 
 
 def _report_type(title: str, sentence: str) -> str:
-    progress = _cues()["report"]["progress"]
-    if progress.search(title) or progress.search(sentence):
+    """A report's kind from its title and report sentence; a sentence that makes the
+    feedback public (现将巡察反馈情况向社会公开), with no 整改 anywhere, is feedback news.
+
+    >>> _report_type("", "现将巡察整改进展情况予以公布"), _report_type("", "现将巡察反馈情况向社会公开")
+    ('progress_report', 'feedback_news')
+    """
+    cues = _cues()["report"]
+    if ("整改" not in title + sentence
+            and (cues["feedback_only"].search(sentence) or cues["feedback_only"].search(title))):
+        return "feedback_news"
+    if cues["progress"].search(title) or cues["progress"].search(sentence):
         return "progress_report"
     return "rectification_report"
 
@@ -87,7 +97,7 @@ def _classify_title(title: str, body: str) -> tuple[str, re.Match] | None:
 def _is_plan_body(body: str) -> re.Match | None:
     cues = _cues()["plan"]
     opening = body[:_OPENING_CHARS * 2]
-    if m := _first(cues["body_strong"], opening):
+    if m := _first(cues["body_strong"], opening) or cues["body_name_line"].search(body[:_NAME_CHARS]):
         return m
     hits = list(cues["body_sections"][0].finditer(opening))
     return hits[0] if len(hits) >= 2 else None
@@ -99,6 +109,8 @@ def _classify_body(body: str, title: str = "") -> tuple[str, re.Match] | None:
     sentence = find_report_sentence(body)
     if m := _is_plan_body(body):
         return "plan", m
+    if not sentence and (m := _entry_announcement(body)):
+        return "other", m
     if not sentence and (m := find_jurisdiction_summary(body)):
         return "summary_news", m
     if not sentence and (m := _other_first_sentence(body)):
@@ -142,6 +154,23 @@ def find_jurisdiction_summary(body: str) -> re.Match | None:
     True
     """
     return _first(_cues()["summary_news"]["body_lead_strong"], body[:_LEAD_CHARS])
+
+
+def _entry_announcement(body: str) -> re.Match | None:
+    """Groups stationed at the inspected units with channels for reports (进驻 …, 值班电话,
+    邮政信箱) in the opening, and no feedback: an entry announcement, whatever it counts.
+
+    >>> _entry_announcement("县委4个巡察组已进驻12个单位。巡察期间设值班电话和邮政信箱。").group(0)
+    '进驻'
+    >>> _entry_announcement("县委第一巡察组向县医保局反馈了巡察意见,联系电话:123。") is None
+    True
+    """
+    cues = _cues()["other"]
+    opening = body[:_OPENING_CHARS]
+    if _first(_cues()["feedback_news"]["meeting"], opening):
+        return None
+    context = _first(cues["entry_context"], opening)
+    return context if context and _first(cues["entry_contact"], opening) else None
 
 
 def _other_first_sentence(body: str) -> re.Match | None:
