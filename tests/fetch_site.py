@@ -134,11 +134,11 @@ def notice_text(org: str, group: str, when: str, problems: list[tuple[str, str]]
 
 
 def notice(title: str, org: str, when: str, problems: list[tuple[str, str]],
-           extra: str = "") -> bytes:
+           extra: str = "", meta: str = "") -> bytes:
     content = f'<h1 class="title">{title}</h1><div class="info">发布时间：{when}　来源：{org}</div>' \
               f'<div class="article">{notice_text(org, "县委第三巡察组", when, problems)}{extra}</div>' \
               '<div class="related">相关新闻：<a href="../202305/t20230501_0990.html">全县财政系统业务培训班顺利开班</a></div>'
-    return page(title, content)
+    return page(title, content, meta)
 
 
 def make_docx() -> bytes:
@@ -185,6 +185,7 @@ PROBLEMS = [("财政资金绩效管理不够严格", "已完成整改。修订�
 def county_site(offsite_base: str) -> dict[str, Answer | list[Answer]]:
     """The routes of the county site; offsite_base is another server's base URL."""
     gbk = {"Content-Type": "text/html"}
+    gbk_meta = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
     routes: dict[str, Answer | list[Answer]] = {
         "/robots.txt": Answer(body=b"User-agent: *\nDisallow: /private/\n",
                               headers={"Content-Type": "text/plain"}),
@@ -205,8 +206,7 @@ def county_site(offsite_base: str) -> dict[str, Answer | list[Answer]]:
             ("./202211/巡察整改通报.html", NOTICES["E"][1]),
         ], '<a href="index.html">上一页</a> <a href="index.html">1</a> <span>2</span> '
            '<a href="index_2.html">3</a> <a href="index_2.html">下一页</a>',
-            meta='<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
-            .decode("utf-8").encode("gbk"), headers=gbk),
+            meta=gbk_meta).decode("utf-8").encode("gbk"), headers=gbk),
         "/xxgk/xcgz/index_2.html": Answer(body=listing([
             ("./202210/t20221015_0500.html", NOTICES["F"][1]),
         ], '<a href="index_1.html">上一页</a> <a href="index.html">首页</a> <span>3</span>')),
@@ -217,6 +217,9 @@ def county_site(offsite_base: str) -> dict[str, Answer | list[Answer]]:
         extra = ('<p>附件：<a href="./P020221220512345678901.docx">整改任务清单.docx</a></p>'
                  if key == "D" else "")
         routes[path] = Answer(body=notice(title, org, "2023年5月6日", PROBLEMS, extra))
+    e_path, e_title, e_org = NOTICES["E"]      # a GBK notice, its charset only in <meta>
+    routes[e_path] = Answer(body=notice(e_title, e_org, "2022年11月8日", PROBLEMS, meta=gbk_meta)
+                            .decode("utf-8").encode("gbk"), headers=gbk)
     routes[NOTICES["B"][0]] = [Answer(503, b"busy"), routes[NOTICES["B"][0]]]
     for path in NEWS:
         routes[path] = Answer(body=page("新闻", "<h1>新闻</h1><p>" + "会议召开。" * 30 + "</p>"))

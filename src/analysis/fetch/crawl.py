@@ -72,6 +72,8 @@ class Crawler:
     def run(self, urls: Iterable[str]) -> FetchSummary:
         """Fetch everything reachable from urls; sources.csv is kept up to date throughout."""
         self.manifest.open()
+        for host, ended in self.manifest.last_request_times().items():
+            self.client.transport.gate.ended_at(host, ended)
         try:
             self._start(urls)
             while self._queue:

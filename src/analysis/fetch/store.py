@@ -19,6 +19,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from analysis.fetch.urls import host_of
 from analysis.readers.encoding import decode_bytes
 from analysis.readers.errors import ReadError
 
@@ -34,7 +35,22 @@ _ALIASES = {"file": "path", "filename": "path", "source_path": "path", "文件":
 
 
 def now_utc() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The fetched_at form: UTC to the millisecond (a rerun keeps the delay from it)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_time(value: str) -> float | None:
+    """Seconds since the epoch of a fetched_at value, or None.
+
+    >>> parse_time("2024-05-01T12:00:00.250Z") - parse_time("2024-05-01T12:00:00Z")
+    0.25
+    >>> parse_time("yesterday") is None
+    True
+    """
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
 
 
 def is_final_failure(status: str) -> bool:
@@ -119,6 +135,16 @@ class Manifest:
             writer.writeheader()
             writer.writerows(self.rows.values())
         os.replace(temporary, self.path)
+
+    def last_request_times(self) -> dict[str, float]:
+        """Host -> the latest fetched_at (seconds since the epoch) recorded for it."""
+        latest: dict[str, float] = {}
+        for row in self.rows.values():
+            when = parse_time(row.get("fetched_at", ""))
+            host = host_of(row.get("url", ""))
+            if when is not None and host:
+                latest[host] = max(when, latest.get(host, when))
+        return latest
 
     def resolve(self, url: str) -> dict[str, str] | None:
         """The row of url, or of the URL its recorded redirects lead to."""

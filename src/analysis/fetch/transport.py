@@ -49,28 +49,40 @@ class Response:
 
 class HostGate:
     """Keeps at least `delay` seconds between the end of one request and the start of the
-    next to the same host (longer for a host whose robots.txt asks for a Crawl-delay)."""
+    next to the same host (longer for a host whose robots.txt asks for a Crawl-delay,
+    or after a failure that asks for a longer pause)."""
 
     def __init__(self, delay: float, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.delay = max(0.0, delay)
         self._clock, self._sleep = clock, sleep
         self._delays: dict[str, float] = {}
-        self._not_before: dict[str, float] = {}
+        self._ended: dict[str, float] = {}
+        self._pauses: dict[str, float] = {}
 
     def set_delay(self, host: str, delay: float) -> None:
+        """A longer delay for one host (its Crawl-delay); it counts from the last request."""
         self._delays[host] = max(self.delay, delay)
 
     def wait(self, host: str) -> None:
         """Sleep until a request to host may start."""
-        wait = self._not_before.get(host, 0.0) - self._clock()
+        if host not in self._ended:
+            return
+        gap = max(self._delays.get(host, self.delay), self._pauses.get(host, 0.0))
+        wait = self._ended[host] + gap - self._clock()
         if wait > 0:
             self._sleep(wait)
 
     def done(self, host: str, pause: float = 0.0) -> None:
         """A request to host has just ended; the next waits the delay, or `pause` if longer."""
-        delay = self._delays.get(host, self.delay)
-        self._not_before[host] = self._clock() + max(delay, pause)
+        self._ended[host] = self._clock()
+        self._pauses[host] = pause
+
+    def ended_at(self, host: str, wall_time: float) -> None:
+        """A request to host ended at this wall-clock time (in an earlier run)."""
+        ended = self._clock() - max(0.0, time.time() - wall_time)
+        self._ended[host] = max(self._ended.get(host, ended), ended)
+        self._pauses.setdefault(host, 0.0)
 
 
 class _TooLarge(Exception):
