@@ -54,7 +54,7 @@ class Site:
     def url(self, path: str) -> str:
         return self.base + quote(path, safe="/?=&%")
 
-    def __enter__(self) -> Site:
+    def __enter__(self) -> Site:  # noqa: PYI034 (Python 3.10 has no typing.Self)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
@@ -77,7 +77,7 @@ class Site:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+            def do_GET(self) -> None:
                 start = time.monotonic()
                 path = unquote(self.path)
                 answer = site.answer(path)
@@ -115,7 +115,7 @@ def page(title: str, content: str, meta: str = "") -> bytes:
     """A page with the site's chrome around content (UTF-8 bytes; re-encode for GBK)."""
     return (f"<!DOCTYPE html><html><head>{meta}<title>{title}_某某县人民政府</title>"
             f"<script>var _hmt = _hmt || [];</script></head><body>{CHROME_TOP}"
-            f'<div class="main">{content}</div>{CHROME_FOOT}</body></html>').encode("utf-8")
+            f'<div class="main">{content}</div>{CHROME_FOOT}</body></html>').encode()
 
 
 def notice_text(org: str, group: str, when: str, problems: list[tuple[str, str]]) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -14,9 +15,19 @@ import time
 from pathlib import Path
 
 import pandas as pd
-import pytest
-from fetch_site import (DEAD, DOCX, FORBIDDEN, LISTING, NEWS, NOTICES, OLD_C, Answer, Site,
-                        county_site, notice)
+from fetch_site import (
+    DEAD,
+    DOCX,
+    FORBIDDEN,
+    LISTING,
+    NEWS,
+    NOTICES,
+    OLD_C,
+    Answer,
+    Site,
+    county_site,
+    notice,
+)
 
 from analysis.fetch import FetchOptions, fetch_urls
 
@@ -36,7 +47,7 @@ def cli_env() -> dict[str, str]:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([PY, "-m", "analysis", *args], capture_output=True, text=True,
-                          env=cli_env(), timeout=300)
+                          env=cli_env(), timeout=300, check=False)
 
 
 def manifest(out: Path) -> dict[str, dict[str, str]]:
@@ -55,7 +66,7 @@ def since(site: Site, mark: float) -> list[str]:
 def gaps(hits) -> list[float]:
     """Seconds from the end of each request to the start of the next (server-side)."""
     hits = sorted(hits, key=lambda hit: hit.start)
-    return [b.start - a.end for a, b in zip(hits, hits[1:])]
+    return [b.start - a.end for a, b in itertools.pairwise(hits)]
 
 
 def test_fetch_twice_then_build(tmp_path):
@@ -278,3 +289,15 @@ def test_cli_reads_a_url_file_and_exits_1_when_nothing_came(tmp_path, capsys):
     assert code == 1 and "404 x1" in capsys.readouterr().out
     assert main(["fetch", "--out", str(tmp_path / "o")]) == 2
 
+
+
+def test_the_delay_holds_across_runs(tmp_path):
+    body = notice("关于巡察整改情况的通报", "财政局", "2023年5月6日", [])
+    with Site({"/a.html": Answer(body=body), "/b.html": Answer(body=body)}) as site:
+        options = FetchOptions(delay=0.3)
+        fetch_urls([site.url("/a.html")], tmp_path, options)
+        fetch_urls([site.url("/b.html")], tmp_path, options)      # at once: it must wait
+        hits = list(site.hits)
+    assert [hit.path for hit in hits] == ["/robots.txt", "/a.html", "/robots.txt", "/b.html"]
+    assert min(gaps(hits)) >= 0.3
+    assert manifest(tmp_path)[site.url("/robots.txt")]["kind"] == "robots.txt"

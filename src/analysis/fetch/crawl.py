@@ -26,7 +26,7 @@ from analysis.fetch.summary import FetchSummary
 from analysis.fetch.transport import HostGate, Transport
 from analysis.fetch.urls import local_path, normalize_url, same_site
 
-LISTING, NOTICE, ATTACHMENT = "listing", "notice", "attachment"
+LISTING, NOTICE, ATTACHMENT = "listing", "notice", "attachment"   # the kind column
 NEEDS_BROWSER = "needs-browser"
 Progress = Callable[[int, int, str], None]   # (done, known so far, current url)
 
@@ -63,7 +63,7 @@ class Crawler:
         transport = Transport(HostGate(options.delay), timeout=options.timeout,
                               max_bytes=options.max_bytes, retries=options.retries,
                               backoff=options.backoff)
-        self.client = Client(transport, Robots(transport))
+        self.client = Client(transport, Robots(transport, on_read=self._robots_read))
         self.summary = FetchSummary()
         self._queue: deque[Task] = deque()
         self._seen: set[str] = set()
@@ -218,6 +218,10 @@ class Crawler:
                  if is_attachment(link) and same_site(link.url, task.origin)]
         for url in reversed(found):
             self._add(Task(url, ATTACHMENT, page.url, task.origin), first=True)
+
+    def _robots_read(self, url: str, status: str) -> None:
+        """robots.txt gets a row too: its status, and the time the host was last asked."""
+        self.manifest.record(url, status, kind="robots.txt")
 
     def _failed(self, task: Task, url: str, status: str) -> None:
         self.manifest.record(url, status, kind=task.kind, referer=task.referer)

@@ -18,7 +18,7 @@ from analysis.fetch.urls import ATTACHMENT_SUFFIXES, join_link, url_suffix
 from analysis.readers.encoding import charset_from_label, decode_bytes
 from analysis.readers.errors import ReadError
 
-MIN_VISIBLE_CHARS = 50   # fewer visible characters than this, and scripts: a shell
+MIN_VISIBLE_CHARS = 40   # fewer visible characters than this, and scripts: a shell
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -112,7 +112,7 @@ def needs_browser(page: Page) -> bool:
     >>> needs_browser(read_page(text + b"<script>stat()</script>", "text/html", "http://x.cn/"))
     False
     """
-    if has_browser_cue(page.html) and page.visible_chars < 10 * MIN_VISIBLE_CHARS:
+    if has_browser_cue(page.html) and page.visible_chars < 12 * MIN_VISIBLE_CHARS:
         return True
     return page.has_script and page.visible_chars < MIN_VISIBLE_CHARS
 

@@ -7,6 +7,7 @@ this run. A Crawl-delay for our agent (or *) lengthens the per-host delay, up to
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 from protego import Protego
@@ -25,8 +26,10 @@ _MAX_REDIRECTS = 5
 class Robots:
     """Whether the rules of a URL's site let our agent fetch it."""
 
-    def __init__(self, transport: Transport, agent: str = ROBOTS_AGENT) -> None:
-        self.transport, self.agent = transport, agent
+    def __init__(self, transport: Transport, agent: str = ROBOTS_AGENT,
+                 on_read: Callable[[str, str], None] | None = None) -> None:
+        """on_read(robots_url, status) is told of every robots.txt asked for."""
+        self.transport, self.agent, self.on_read = transport, agent, on_read
         self._rules: dict[str, Protego | None | str] = {}
 
     def verdict(self, url: str) -> str | None:
@@ -53,6 +56,8 @@ class Robots:
         url = robots_url
         for _ in range(_MAX_REDIRECTS + 1):
             response = self.transport.get(url)
+            if self.on_read:
+                self.on_read(url, response.reason)
             status = response.status or 0
             location = response.headers.get("Location")
             if 300 <= status < 400 and location:
