@@ -182,13 +182,13 @@ PROBLEMS = [("财政资金绩效管理不够严格", "已完成整改。修订�
             ("公务接待管理不规范", "已完成整改。清理不规范接待费用3.2万元，建立公务接待审批台账。")]
 
 
-def county_site(offsite_base: str) -> dict[str, Answer | list[Answer]]:
-    """The routes of the county site; offsite_base is another server's base URL."""
-    gbk = {"Content-Type": "text/html"}
-    gbk_meta = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-    routes: dict[str, Answer | list[Answer]] = {
-        "/robots.txt": Answer(body=b"User-agent: *\nDisallow: /private/\n",
-                              headers={"Content-Type": "text/plain"}),
+GBK = {"Content-Type": "text/html"}       # the charset is only in the page's <meta>
+GBK_META = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+
+
+def listing_pages(offsite_base: str) -> dict[str, Answer | list[Answer]]:
+    """Three listing pages: UTF-8 (charset in the header), GBK (charset in <meta>), UTF-8."""
+    return {
         LISTING: Answer(body=listing([
             ("./202305/t20230506_1001.html", NOTICES["A"][1]),
             ("./202305/t20230501_0990.html", "全县财政系统业务培训班顺利开班"),
@@ -206,20 +206,27 @@ def county_site(offsite_base: str) -> dict[str, Answer | list[Answer]]:
             ("./202211/巡察整改通报.html", NOTICES["E"][1]),
         ], '<a href="index.html">上一页</a> <a href="index.html">1</a> <span>2</span> '
            '<a href="index_2.html">3</a> <a href="index_2.html">下一页</a>',
-            meta=gbk_meta).decode("utf-8").encode("gbk"), headers=gbk),
+            meta=GBK_META).decode("utf-8").encode("gbk"), headers=GBK),
         "/xxgk/xcgz/index_2.html": Answer(body=listing([
             ("./202210/t20221015_0500.html", NOTICES["F"][1]),
         ], '<a href="index_1.html">上一页</a> <a href="index.html">首页</a> <span>3</span>')),
-        OLD_C: Answer(301, headers={"Location": NOTICES["C"][0]}),
-        DOCX: Answer(body=make_docx(), headers={"Content-Type": "application/octet-stream"}),
     }
+
+
+def county_site(offsite_base: str) -> dict[str, Answer | list[Answer]]:
+    """The routes of the county site; offsite_base is another server's base URL."""
+    routes = listing_pages(offsite_base)
+    routes["/robots.txt"] = Answer(body=b"User-agent: *\nDisallow: /private/\n",
+                                   headers={"Content-Type": "text/plain"})
+    routes[OLD_C] = Answer(301, headers={"Location": NOTICES["C"][0]})
+    routes[DOCX] = Answer(body=make_docx(), headers={"Content-Type": "application/octet-stream"})
     for key, (path, title, org) in NOTICES.items():
         extra = ('<p>附件：<a href="./P020221220512345678901.docx">整改任务清单.docx</a></p>'
                  if key == "D" else "")
         routes[path] = Answer(body=notice(title, org, "2023年5月6日", PROBLEMS, extra))
     e_path, e_title, e_org = NOTICES["E"]      # a GBK notice, its charset only in <meta>
-    routes[e_path] = Answer(body=notice(e_title, e_org, "2022年11月8日", PROBLEMS, meta=gbk_meta)
-                            .decode("utf-8").encode("gbk"), headers=gbk)
+    routes[e_path] = Answer(body=notice(e_title, e_org, "2022年11月8日", PROBLEMS, meta=GBK_META)
+                            .decode("utf-8").encode("gbk"), headers=GBK)
     routes[NOTICES["B"][0]] = [Answer(503, b"busy"), routes[NOTICES["B"][0]]]
     for path in NEWS:
         routes[path] = Answer(body=page("新闻", "<h1>新闻</h1><p>" + "会议召开。" * 30 + "</p>"))

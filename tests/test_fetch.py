@@ -9,6 +9,7 @@ import csv
 import io
 import itertools
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -104,16 +105,19 @@ def test_fetch_twice_then_build(tmp_path):
     assert "fetched 7 (6 notices, 1 attachment)" in first.stdout
     assert "already held: 7" in second.stdout
 
+    assert_builds_with_urls(out, built, site.base, rows)
+
+
+def assert_builds_with_urls(out: Path, built: Path, base: str, rows: dict) -> None:
+    """`build DIR` reads every saved notice, each with its URL, and not sources.csv."""
     build = run_cli("build", str(out), "--out", str(built), "--quiet")
     assert build.returncode == 0, build.stderr
     notices = pd.read_csv(built / "notices.csv", encoding="utf-8-sig")
     urls = dict(zip(notices["source_path"], notices["url"]))
-    assert len(notices) == 7                                  # sources.csv is not a notice
+    assert len(notices) == 7                                  # 6 notices and the .docx
     for path, title, _ in NOTICES.values():
-        row = rows[site.base + path]
-        assert urls[row["path"]] == site.base + path
-        assert notices.loc[notices["url"] == site.base + path, "title"].item() == title
-
+        assert urls[rows[base + path]["path"]] == base + path
+        assert notices.loc[notices["url"] == base + path, "title"].item() == title
 
 def test_an_interrupted_run_is_resumed_without_asking_again(tmp_path):
     out = tmp_path / "raw"
@@ -140,6 +144,25 @@ def test_an_interrupted_run_is_resumed_without_asking_again(tmp_path):
     assert not saved & set(again)
     rows = manifest(out)
     assert all(rows[site.base + path]["path"] for path, _, _ in NOTICES.values())
+
+
+def test_ctrl_c_stops_with_a_summary_and_a_tidy_sources_csv(tmp_path):
+    out = tmp_path / "raw"
+    with Site() as other, Site() as site:
+        site.routes = county_site(other.base)
+        cmd = [PY, "-m", "analysis", "fetch", site.url(LISTING), "--follow", "--delay", "0.3",
+               "--out", str(out), "--quiet"]
+        proc = subprocess.Popen(cmd, env=cli_env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+                row["path"] for row in manifest(out).values()):
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        stdout, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in stdout
+    text = (out / "sources.csv").read_text(encoding="utf-8")
+    assert text.endswith("\n") and len(manifest(out)) == len(text.splitlines()) - 1
 
 
 def test_a_503_is_asked_again_after_the_delay(tmp_path):
@@ -208,9 +231,11 @@ def test_pages_that_need_a_browser_are_recorded_not_saved(tmp_path):
                "/js.html": Answer(body=challenge)}) as site:
         urls = [site.url(p) for p in ("/shell.html", "/js.html", "/check.html")]
         summary = fetch_urls(urls, tmp_path, FAST)
+        listing = fetch_urls([site.url("/shell.html")], tmp_path / "l", FOLLOW)
     rows = manifest(tmp_path)
     assert [rows[u]["status"] for u in urls] == ["needs-browser", "needs-browser", "412"]
     assert summary.failed["needs-browser"] == 2 and not any(rows[u]["path"] for u in urls)
+    assert listing.failed == {"needs-browser": 1} and listing.listings == 0
 
 
 def test_a_download_over_the_size_cap_is_abandoned(tmp_path):
@@ -273,7 +298,7 @@ def test_listing_page_limit(tmp_path):
     with Site() as other, Site() as site:
         site.routes = county_site(other.base)
         summary = fetch_urls([site.url(LISTING)], tmp_path,
-                             FetchOptions(follow=True, delay=0.01, max_pages=1))
+                             FetchOptions(follow=True, delay=0.01, backoff=0.01, max_pages=1))
         assert "/xxgk/xcgz/index_1.html" not in site.paths()
     assert summary.listings == 1 and summary.beyond_page_limit == 2
 
