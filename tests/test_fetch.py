@@ -326,3 +326,11 @@ def test_the_delay_holds_across_runs(tmp_path):
     assert [hit.path for hit in hits] == ["/robots.txt", "/a.html", "/robots.txt", "/b.html"]
     assert min(gaps(hits)) >= 0.3
     assert manifest(tmp_path)[site.url("/robots.txt")]["kind"] == "robots.txt"
+
+
+def test_a_site_that_does_not_answer_is_recorded_as_such(tmp_path):
+    with Site() as site:
+        url = site.url("/a.html")
+    summary = fetch_urls([url], tmp_path, FetchOptions(delay=0, retries=1, backoff=0.01))
+    assert summary.failed == {"connection-error": 1} and not summary.anything
+    assert manifest(tmp_path)[url]["status"] == "connection-error"

@@ -139,3 +139,14 @@ def test_two_urls_never_share_a_file(tmp_path):
     manifest.close()
     assert rel == "x.cn/a.html" and other.startswith("x.cn/a_") and other.endswith(".html")
     assert manifest.free_path(rel, "http://x.cn/a.htm") == rel
+
+
+def test_pagination_in_sub_folders_and_without_underscore():
+    here = "http://x.cn/xcgz/"
+    found = page_links(here, links(
+        ("http://x.cn/xcgz/page/2/", "2"),
+        ("http://x.cn/xcgz/page3.html", "3"),
+        ("http://x.cn/other/page/2/", "2"),                         # another column
+        ("http://x.cn/xcgz/202305/t1.html", "关于巡察整改情况的通报"),
+    ), "")
+    assert found == ["http://x.cn/xcgz/page/2/", "http://x.cn/xcgz/page3.html"]

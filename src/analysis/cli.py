@@ -126,15 +126,15 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
         crawler.run(urls)
     except KeyboardInterrupt:
         pass
+    except OSError as exc:
+        print(f"error: cannot write to {args.out}: {exc}", file=sys.stderr)
+        return 2
     finally:
         bar.close()
     summary = crawler.summary
-    for line in summary.summary_lines():
+    for line in [*summary.summary_lines(), f"-> {Path(args.out) / 'sources.csv'}"]:
         print(line)
-    print(f"-> {Path(args.out) / 'sources.csv'}")
-    if summary.interrupted:
-        return 130
-    return 0 if summary.anything else 1
+    return 130 if summary.interrupted else (0 if summary.anything else 1)
 
 
 def make_parser() -> argparse.ArgumentParser:

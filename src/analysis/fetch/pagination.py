@@ -3,8 +3,8 @@
 Three shapes are recognised, always on the listing's own site:
 
 - links whose text says "next page" (下一页, 尾页, >>, resources/fetch_pagination_cues.txt);
-- numbered links (2, [3], 第4页) in the listing's folder;
-- links whose URL is a page of the listing: ``index_2.html``, ``list_5_3.shtml`` in
+- numbered links (2, [3], 第4页) in or below the listing's folder;
+- links whose URL is a page of the listing: ``index_2.html``, ``list_5_3.shtml``, ``page2.html`` in
   the same folder, or the same path with ``?page=N`` (pageNo, pageIndex, p, ...);
 
 and the pages that the common CMS script ``createPageHTML(count, current, "index",
@@ -20,7 +20,7 @@ from analysis.fetch.cues import is_next_page_text, is_page_number_text
 from analysis.fetch.pages import Link
 from analysis.fetch.urls import join_link, same_site
 
-_PAGE_FILE = re.compile(r"^(?:index|list|default|more|page)(?:[_-]\d+)*[_-]\d+\.(?:s?html?|jsp|aspx?|php)$",
+_PAGE_FILE = re.compile(r"^(?:index|list|default|more|page)(?:[_-]?\d+)+\.(?:s?html?|jsp|aspx?|php)$",
                         re.IGNORECASE)
 _PAGE_PARAMS = frozenset({"page", "pageno", "pageindex", "pagenum", "pagenumber", "curpage",
                           "currentpage", "pn", "p", "pg", "cpage", "page_no", "page_num"})
@@ -32,6 +32,8 @@ def is_page_url(listing_url: str, url: str) -> bool:
     """Whether `url` has the shape of another page of the listing at `listing_url`.
 
     >>> is_page_url("http://x.cn/col/index.html", "http://x.cn/col/index_3.html")
+    True
+    >>> is_page_url("http://x.cn/col/", "http://x.cn/col/page2.html")
     True
     >>> is_page_url("http://x.cn/col/list.jsp?cid=4", "http://x.cn/col/list.jsp?cid=4&pageNo=2")
     True
@@ -67,7 +69,7 @@ def page_links(listing_url: str, links: Iterable[Link], html: str) -> list[str]:
         if not same_site(listing_url, link.url):
             continue
         numbered = is_page_number_text(link.text) and \
-            _folder(urlsplit(link.url).path) == _folder(urlsplit(listing_url).path)
+            urlsplit(link.url).path.startswith(_folder(urlsplit(listing_url).path) + "/")
         if is_next_page_text(link.text) or numbered or is_page_url(listing_url, link.url):
             found.append(link.url)
     found.extend(script_pages(listing_url, html))

@@ -2,7 +2,7 @@
 
 As RFC 9309 says: a robots.txt that does not exist (any 4xx) allows everything;
 one that cannot be read (5xx, time-out, no connection) forbids everything for
-this run. A Crawl-delay for our agent (or *) lengthens the per-host delay, up to
+this run (recorded as robots-unavailable, or as the time-out or connection error). A Crawl-delay for our agent (or *) lengthens the per-host delay, up to
 60 seconds.
 """
 from __future__ import annotations
@@ -52,7 +52,8 @@ class Robots:
         return self._rules[origin]
 
     def _load(self, robots_url: str) -> Protego | None | str:
-        """Parsed rules; None when the site has none; UNAVAILABLE when they cannot be read."""
+        """Parsed rules; None when the site has none; else the status for every URL of the
+        site: UNAVAILABLE (5xx) or the transport's reason (timeout, connection-error)."""
         url = robots_url
         for _ in range(_MAX_REDIRECTS + 1):
             response = self.transport.get(url)
@@ -65,7 +66,9 @@ class Robots:
                 if not url:
                     return None
                 continue
-            if response.error or status >= 500:
+            if response.error:
+                return response.error       # the site does not answer: say how
+            if status >= 500:
                 return UNAVAILABLE
             if 200 <= status < 300:
                 return parse_robots(response.body)
