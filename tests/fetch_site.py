@@ -55,7 +55,7 @@ class Site:
         return self.base + quote(path, safe="/?=&%")
 
     def __enter__(self) -> Site:  # noqa: PYI034 (Python 3.10 has no typing.Self)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
