@@ -96,7 +96,7 @@ def test_host_gate_counts_from_the_end_of_the_last_request():
         slept.append(round(seconds, 6))
         now[0] += seconds
 
-    gate = HostGate(1.0, clock=lambda: now[0], sleep=sleep)
+    gate = HostGate(1.0, clock=lambda: now[0], sleep=sleep, slack=0.0)
     gate.wait("a.cn")                      # first request: no wait
     now[0] += 5.0                          # a slow answer
     gate.done("a.cn")

@@ -28,6 +28,7 @@ _HEADERS = {
 _RETRY_STATUSES = frozenset({408, 429})
 _RETRY_ERRORS = frozenset({"timeout", "connection-error"})
 _MAX_RETRY_AFTER = 60.0
+_SLACK = 0.02
 _CHUNK = 65_536
 
 
@@ -53,8 +54,10 @@ class HostGate:
     or after a failure that asks for a longer pause)."""
 
     def __init__(self, delay: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
-        self.delay = max(0.0, delay)
+                 sleep: Callable[[float], None] = time.sleep, slack: float = _SLACK) -> None:
+        """slack: added to every wait, so that the server, whose clock stops a little after
+        ours, never sees a gap shorter than the delay either."""
+        self.delay, self.slack = max(0.0, delay), slack
         self._clock, self._sleep = clock, sleep
         self._delays: dict[str, float] = {}
         self._ended: dict[str, float] = {}
@@ -69,7 +72,7 @@ class HostGate:
         if host not in self._ended:
             return
         gap = max(self._delays.get(host, self.delay), self._pauses.get(host, 0.0))
-        wait = self._ended[host] + gap - self._clock()
+        wait = self._ended[host] + gap + (self.slack if gap else 0.0) - self._clock()
         if wait > 0:
             self._sleep(wait)
 
@@ -79,8 +82,9 @@ class HostGate:
         self._pauses[host] = pause
 
     def ended_at(self, host: str, wall_time: float) -> None:
-        """A request to host ended at this wall-clock time (in an earlier run)."""
-        ended = self._clock() - max(0.0, time.time() - wall_time)
+        """A request to host ended at this wall-clock time (in an earlier run; it is recorded
+        to the millisecond, so the slack is added once more)."""
+        ended = self._clock() - max(0.0, time.time() - wall_time - self.slack)
         self._ended[host] = max(self._ended.get(host, ended), ended)
         self._pauses.setdefault(host, 0.0)
 
