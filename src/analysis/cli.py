@@ -5,6 +5,7 @@
     python -m analysis evaluate GOLD.jsonl DOCS_DIR
     python -m analysis brief [--processed DIR] --out FILE
     python -m analysis notebooks [FOLDER]
+    python -m analysis fetch [URL ...] [--urls FILE] [--follow] [--delay SECONDS] --out DIR
 """
 from __future__ import annotations
 
@@ -131,6 +132,48 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from analysis.fetch import Crawler, FetchOptions, read_url_file
+
+    urls = list(args.url)
+    if args.urls:
+        try:
+            urls += read_url_file(Path(args.urls))
+        except OSError as exc:
+            print(f"error: cannot read {args.urls}: {exc}", file=sys.stderr)
+            return 2
+    if not urls:
+        print("error: no URL given (as arguments or with --urls FILE)", file=sys.stderr)
+        return 2
+    options = FetchOptions(follow=args.follow, delay=max(0.0, args.delay),
+                           max_pages=args.max_pages, max_bytes=int(args.max_mb * 1_000_000),
+                           timeout=args.timeout, retries=args.retries,
+                           retry_failed=args.retry_failed)
+    bar = tqdm(total=len(urls), unit="url", desc="fetch", file=sys.stderr, disable=args.quiet,
+               dynamic_ncols=True)
+
+    def progress(done: int, known: int, url: str) -> None:
+        bar.total = known
+        bar.update(done - bar.n)
+
+    crawler = Crawler(Path(args.out), options, progress)
+    try:
+        crawler.run(urls)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"error: cannot write to {args.out}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        bar.close()
+    summary = crawler.summary
+    for line in [*summary.summary_lines(), f"-> {Path(args.out) / 'sources.csv'}"]:
+        print(line)
+    return 130 if summary.interrupted else (0 if summary.anything else 1)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis",
                                      description="Tidy datasets from inspection notices.")
@@ -170,6 +213,27 @@ def make_parser() -> argparse.ArgumentParser:
     books = sub.add_parser("notebooks", help="execute the numbered notebooks in order")
     books.add_argument("folder", nargs="?", default="notebooks")
     books.set_defaults(run=_cmd_notebooks)
+
+    fetch = sub.add_parser("fetch", help="download notices from the web into a folder")
+    fetch.add_argument("url", nargs="*", help="notice pages, or listing pages with --follow")
+    fetch.add_argument("--urls", metavar="FILE", help="a file of URLs, one per line")
+    fetch.add_argument("--follow", action="store_true",
+                       help="the URLs are listing pages: follow notice links and pagination")
+    fetch.add_argument("--out", required=True, help="folder to save into (then: build DIR)")
+    fetch.add_argument("--delay", type=float, default=1.0,
+                       help="seconds between two requests to one host (default 1)")
+    fetch.add_argument("--max-pages", type=int, default=50,
+                       help="listing pages read at most, pagination included (default 50)")
+    fetch.add_argument("--max-mb", type=float, default=50.0,
+                       help="larger downloads are abandoned (default 50)")
+    fetch.add_argument("--timeout", type=float, default=30.0,
+                       help="seconds to wait for a server (default 30)")
+    fetch.add_argument("--retries", type=int, default=3,
+                       help="further tries after a 5xx or a time-out (default 3)")
+    fetch.add_argument("--retry-failed", action="store_true",
+                       help="ask again for URLs that failed for good before (404, needs-browser)")
+    fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    fetch.set_defaults(run=_cmd_fetch)
     return parser
 
 
