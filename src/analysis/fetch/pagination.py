@@ -84,7 +84,8 @@ def script_pages(listing_url: str, html: str) -> list[str]:
 
     >>> script_pages("http://x.cn/col/index.html", 'createPageHTML(3, 0, "index", "html");')
     ['http://x.cn/col/index_1.html', 'http://x.cn/col/index_2.html']
-    >>> script_pages("http://x.cn/col/", "var countPage = 2;createPageHTML('page_div',countPage, 1,'index','shtml',20);")
+    >>> script_pages("http://x.cn/col/",
+    ...              "var countPage = 2;createPageHTML('page_div',countPage, 1,'index','shtml',20);")
     ['http://x.cn/col/index_1.shtml']
     """
     pages: list[str] = []

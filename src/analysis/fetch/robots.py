@@ -2,7 +2,8 @@
 
 As RFC 9309 says: a robots.txt that does not exist (any 4xx) allows everything;
 one that cannot be read (5xx, time-out, no connection) forbids everything for
-this run (recorded as robots-unavailable, or as the time-out or connection error). A Crawl-delay for our agent (or *) lengthens the per-host delay, up to
+this run (recorded as robots-unavailable, or as the time-out or connection
+error). A Crawl-delay for our agent (or *) lengthens the per-host delay, up to
 60 seconds.
 """
 from __future__ import annotations
