@@ -6,7 +6,8 @@
     python3 tasks.py test    run the test suite (notebooks included)
 
 Each creates .venv/ and installs the project into it the first time (again
-whenever pyproject.toml changes).
+whenever pyproject.toml or requirements.lock changes): on Python 3.11 the pinned
+versions of requirements.lock, on another Python the ranges of pyproject.toml.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PY = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 STAMP = VENV / ".installed"
+LOCK = ROOT / "requirements.lock"
+LOCKED_PYTHON = (3, 11)         # the Python requirements.lock was resolved for
 
 
 def run(*cmd: str | Path, **kw) -> None:
@@ -30,13 +33,19 @@ def run(*cmd: str | Path, **kw) -> None:
 
 def ensure_env() -> None:
     """Create the virtual environment and install the project with its extras."""
-    want = hashlib.sha1((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    want = hashlib.sha1((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == want:
         return
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[notebooks,test]")
+    if sys.version_info[:2] == LOCKED_PYTHON:
+        run(PY, "-m", "pip", "install", "--quiet", "-r", LOCK)
+        run(PY, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".")
+    else:
+        print(f"requirements.lock is for Python {LOCKED_PYTHON[0]}.{LOCKED_PYTHON[1]}: "
+              "installing the ranges of pyproject.toml", flush=True)
+        run(PY, "-m", "pip", "install", "--quiet", "-e", ".[notebooks,test]")
     STAMP.write_text(want)
 
 
@@ -50,7 +59,7 @@ def main_job() -> None:
 def test() -> None:
     ensure_env()
     workers = ["-n", "2"] if _has_xdist() else []
-    run(PY, "-m", "pytest", "-q", *workers, "tests")
+    run(PY, "-m", "pytest", "-q", *workers)
 
 
 def _has_xdist() -> bool:

@@ -7,6 +7,9 @@ to `analysis.pkg.name` when that is a module, else to the package's `__init__`.
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,14 @@ def test_stages_import_only_earlier_stages() -> None:
 def test_few_modules_at_the_top(limit: int) -> None:
     top = [p.name for p in SRC.glob("*.py")]
     assert len(top) <= limit, top
+
+
+def test_ruff_is_clean() -> None:
+    """The lint configured in pyproject.toml holds on src, tests, notebooks and benchmarks."""
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (it comes with the test extra)")
+    root = SRC.parents[1]
+    done = subprocess.run([ruff, "check", "src", "tests", "notebooks", "benchmarks", "tasks.py"],
+                          cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
