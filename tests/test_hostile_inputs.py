@@ -102,6 +102,77 @@ def test_html_with_control_characters(tmp_path):
     assert doc.text.split("\n")[0] == fx.NOTICE_LINES[0]
 
 
+BROKEN_FRONT_MATTER = [
+    # (front matter, metadata the reader keeps); the notice itself is always read
+    ("title: 通报\ndate: 2023-17-32", {"title": "通报", "date": "2023-17-32"}),   # no such date
+    ("date: 2023-02-30\ntitle: 通报", {"title": "通报", "date": "2023-02-30"}),   # 30 February
+    ("date: 2024-04-31", {"date": "2024-04-31"}),
+    ("title: [未闭合\ndate: 2023-04-18", {"date": "2023-04-18",                   # one bad line
+                                          "publish_date": "2023-04-18"}),
+    ("title: 通报\n\tdate: 2023-04-18", {"title": "通报"}),   # a tab breaks the YAML
+    ("title: \"未闭合\n: 无键", {}),                     # no line that reads on its own
+    ("date: 2023-04-18T25:61:00", {"date": "2023-04-18T25:61:00",     # the day is still good
+                                  "publish_date": "2023-04-18"}),
+    ("tags: {巡察: [1, 2}\ntitle: 通报", {"title": "通报"}),
+]
+
+
+@pytest.mark.parametrize("front, kept", BROKEN_FRONT_MATTER, ids=[f[0][:16] for f in BROKEN_FRONT_MATTER])
+def test_broken_front_matter_keeps_the_notice(tmp_path, front, kept):
+    path = fx.write_md(tmp_path, "n.md", front, "\n".join(fx.NOTICE_LINES))
+    doc = read_document(path, tmp_path)
+    assert doc.text == "\n".join(fx.NOTICE_LINES)
+    assert doc.metadata == kept
+    assert doc.title == kept.get("title", "")
+
+
+def test_front_matter_alias_chain_is_refused_quickly(tmp_path):
+    # `&a` … `*a` chains expand exponentially when walked: aliases are not read
+    front = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi"))
+    path = fx.write_md(tmp_path, "bomb.md", front, "\n".join(fx.NOTICE_LINES))
+    started = time.perf_counter()
+    doc = read_document(path, tmp_path)
+    assert time.perf_counter() - started < 2
+    assert doc.metadata == {"a": ["x"] * 9}
+    assert doc.text == "\n".join(fx.NOTICE_LINES)
+
+
+def _docx_with_core(folder: Path, core: bytes | None) -> Path:
+    """A notice .docx whose properties part (docProps/core.xml) is replaced by `core`,
+    or whose body part is broken too when core is None."""
+    import zipfile
+    path = fx.write_numbered_docx(folder, "whole.docx", fx.NOTICE_TITLE, fx.NOTICE_LINES)
+    with zipfile.ZipFile(path) as package:
+        parts = {i.filename: package.read(i.filename) for i in package.infolist()}
+    broken = folder / "broken-props.docx"
+    with zipfile.ZipFile(broken, "w") as out:
+        for name, data in parts.items():
+            if name == "docProps/core.xml":
+                data = core if core is not None else b"<cp:coreProperties><dc:title>"
+            elif name == "word/document.xml" and core is None:
+                data = data[: len(data) // 2]
+            out.writestr(name, data)
+    return broken
+
+
+@pytest.mark.parametrize("core", [
+    b"<cp:coreProperties><dc:title>",                  # not XML: cut in the middle
+    "<?xml version='1.0' encoding='gbk'?><a>标题".encode("gbk"),  # wrong header, unclosed
+    b"",                                                # an empty part
+])
+def test_docx_with_broken_properties_keeps_its_text(tmp_path, core):
+    doc = read_document(_docx_with_core(tmp_path, core), tmp_path)
+    assert fx.NOTICE_LINES[0] in doc.text
+    assert doc.title == ""
+
+
+def test_docx_with_broken_properties_and_body_is_damaged(tmp_path):
+    with pytest.raises(ReadError, match="not a valid .docx"):
+        read_document(_docx_with_core(tmp_path, None), tmp_path)
+
+
 def test_chinese_name_with_spaces(tmp_path):
     path = fx.write_encoded(tmp_path / "2023年 巡察", "青溪区 统计局 整改通报（第二轮）.txt",
                             "\n".join(fx.NOTICE_LINES), "gb18030")

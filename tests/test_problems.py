@@ -570,6 +570,21 @@ def test_parse_status(text, status):
     ("同类问题屡改屡犯", True),
     ("有违反中央八项规定精神的行为", True),   # 有违反…: a misconduct start
     ("有关情况已向上级报告", False),
+    ("对上轮整改重视不够", True),          # 不够 ends the clause, nothing after it
+    ("廉洁风险依然突出", True),            # 突出 after 依然/仍: a shortcoming
+    ("北塘县特色产业优势突出", False),      # 突出 alone is praise
+    ("同类问题反复出现", True),
+    ("形式主义不同程度存在", True),
+    ("干部交流过于频繁", True),
+    ("领导干部违规使用公车", True),        # an actor, then the violation
+    ("少数单位超标准配备办公用房", True),
+    ("领导干部公然违反中央八项规定", True),  # an adverb before the violation
+    ("农村公路养护资金拨付", False),        # 村 is no actor here: nothing follows it
+    ("干部“带病提拔”", True),              # a misconduct named by its act
+    ("严防干部带病提拔", False),            # a measure verb before the act
+    ("党建工作还有提升空间", True),
+    ("办公用房面积超标", True),
+    ("党务工作不严谨", True),
 ])
 def test_is_deficiency(statement, expected):
     assert is_deficiency(statement) is expected
@@ -665,10 +680,15 @@ def test_one_line_notice_rectification_stops_at_closing_words():
 def test_doctests():
     import doctest
 
+    import analysis.problems.cued
     import analysis.problems.inline
     import analysis.problems.items
+    import analysis.problems.runs
     import analysis.problems.segment
+    import analysis.problems.spans
+    import analysis.problems.split
     import analysis.problems.text
     for module in (analysis.problems.segment, analysis.problems.inline, analysis.problems.items,
-                   analysis.problems.text):
+                   analysis.problems.text, analysis.problems.cued, analysis.problems.runs,
+                   analysis.problems.spans, analysis.problems.split):
         assert doctest.testmod(module).failed == 0

@@ -110,7 +110,14 @@ def test_md_seed_front_matter():
 
 @pytest.mark.parametrize("text,meta,body", [
     ("---\ntitle: 通报\n---\n正文", {"title": "通报"}, "正文"),
-    ("---\ntitle: [未闭合\n---\n正文", {}, "---\ntitle: [未闭合\n---\n正文"),  # bad YAML: all text
+    ("---\ntitle: [未闭合\n---\n正文", {}, "正文"),      # bad YAML in key lines: body, no metadata
+    # one bad line costs that line only; a date that is no date stays text
+    ("---\ntitle: [未闭合\ndate: 2023-17-32\nurl: https://a.example.cn/1\n---\n正文",
+     {"date": "2023-17-32", "url": "https://a.example.cn/1"}, "正文"),
+    ("---\nround: 3\ndraft: true\nauthor:\n---\n正文",      # no numbers, booleans, nulls built
+     {"round": "3", "draft": "true", "author": None}, "正文"),
+    ("---\na: &x [1]\nb: *x\n---\n正文", {"a": ["1"]}, "正文"),  # an alias is refused, its line left out
+    ("---\n巡察发现:问题较多\n另有说明\n---\n正文", {}, "---\n巡察发现:问题较多\n另有说明\n---\n正文"),
     ("---\n- 列表\n---\n正文", {}, "---\n- 列表\n---\n正文"),                # not a mapping
     ("正文\n---\n第二节", {}, "正文\n---\n第二节"),                          # a rule, not front matter
     ("---\ndate: 2021年06月03日\n...\n正文", {"date": "2021年06月03日"}, "正文"),

@@ -11,6 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.problems.split import (
+    ENUM_MAX,
+    ITEM_MIN,
+    is_not_item,
+    split_commas,
+    split_enum,
+    split_on,
+    split_quotes,
+    split_some,
+)
 from analysis.problems.text import (
     is_bare_predicate,
     is_deficiency,
@@ -33,10 +43,13 @@ _TAIL = re.compile(r"(?:等" + _COUNT_TAIL + DEGREE + r"(?:主要|突出)?(?:的
 _MARKER = (r"[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|"
            r"\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]")
 ORD_START = re.compile(rf"\s*(?:{_MARKER})")
-NOT_ITEM = re.compile(r"^(?:要|建议|希望|强调|会议|请)|意见建议|下一步")
 # only areas: 在A、B等方面(均)存在一些问题 names no shortcoming
 _AREAS = re.compile(r"等?方面(?:均|都|还|也|仍)?(?:不同程度地?)?存在(?:着)?"
                     r"(?:一些|一定的?|部分|不少|某些|诸多)?(?:的)?(?:问题|不足|短板|差距)")
+# an area, or an area that only has problems (党风廉政建设方面问题较多, 选人用人方面还存在一些问题):
+# it heads the 有的… clauses that name them
+_AREA_ONLY = re.compile(r"^[^,;。]{2,30}?方面(?:(?:的|存在的)?(?:还|也|仍)?(?:存在)?(?:一些|不少|诸多)?"
+                        r"(?:突出)?问题(?:较多|突出|比较突出|较为突出|比较多)?)?$")
 _TURN = re.compile(r",\s*(?:但是?|然而|不过)")
 # 主要表现在X、Y三个方面,反馈了A;B: what precedes the reporting verb frames the list
 _REPORTED = re.compile(r",\s*(?:(?:巡察|巡视)组?)?(?:反馈|指出|发现)了")
@@ -45,10 +58,7 @@ _TAIL_INSIDE = re.compile(r"等" + _COUNT_TAIL + DEGREE + r"(?:问题|不足|短
 _ADVERBS = r"(?:还|仍然?|也|均|都|普遍)*(?:不同程度地?)?(?:还|仍|也|均)?"
 # words that make what precedes an organisation name a clause of its own (落实党委…)
 _SUBJECT_VERBS = re.compile(r"落实|履行|执行|发挥|贯彻|推动|加强|压实|对|向|与|和|在")
-_ITEM_MIN = 4
 ITEM_MAX = 90
-_ENUM_MAX = 34       # 90% of problem statements are this short (PATTERNS 6.1)
-_NAMED_MAX = 16      # a named item under 等尤为突出 (“微腐败”) is short
 
 
 def alternation(name: str) -> str:
@@ -62,7 +72,7 @@ def inline_patterns() -> dict[str, re.Pattern]:
     cues = alternation("problems_inline_cues.txt")
     return {
         "colon": re.compile(rf"(?:{cues})\s*[::]|(?:问题|不足|短板)\s*,\s*(?:如|比如|例如)\s*"
-                            r"|(?<=问题|不足|短板),\s*(?:主要|具体)(?:是|有|表现为|表现在|包括)\s*[::]?"),
+                            r"|(?<=问题|不足|短板)[,。]\s*(?:主要|具体)(?:是|有|表现为|表现在|包括)\s*[::]?"),
         "lead": re.compile(
             rf"(?:(?:{alternation('problems_inline_leads.txt')}|{_MARKER})\s*[,:]?\s*)+"),
         "skip": re.compile(alternation("problems_inline_skip.txt")),
@@ -77,7 +87,8 @@ def _subject_patterns() -> tuple[re.Pattern, re.Pattern]:
     every = "|".join(ln.removeprefix("org:") for ln in lines)
     orgs = "|".join(ln.removeprefix("org:") for ln in lines if ln.startswith("org:"))
     exist = re.compile(rf"(?:[^,;、。:]{{0,16}}?(?:{every}))?{_ADVERBS}存在(?:着)?")
-    org = re.compile(rf"[^,;、。:\s“”]{{1,6}}?(?:{orgs})"
+    # 党委(党组)落实…: a bracketed alternative name belongs to the subject
+    org = re.compile(rf"[^,;、。:\s“”()]{{1,6}}?(?:{orgs})(?:\([^()]{{1,8}}\))?"
                      r"(?!织|书记|副书记|成员|委员|会|的|和|及|、)")
     return exist, org
 
@@ -93,9 +104,9 @@ def trim_item(match: str, s: int, e: int) -> tuple[int, int]:
     '议事规则执行不严'
     """
     for _ in range(4):
-        while s < e and match[s] in " ,;:、。":
+        while s < e and match[s] in " \t\n,;:、。":
             s += 1
-        while e > s and match[e - 1] in " ,;:、。.":
+        while e > s and match[e - 1] in " \t\n,;:、。.":
             e -= 1
         lead = inline_patterns()["lead"].match(match, s, e)
         if lead and lead.end() > s and ("方面" not in match[s:lead.end()]
@@ -152,49 +163,6 @@ def _balance_quotes(match: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def split_on(match: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
-    """Non-empty pieces of match[s:e] between any of the characters in `sep`."""
-    out, last = [], s
-    for i in range(s, e):
-        if match[i] in sep:
-            out.append((last, i))
-            last = i + 1
-    out.append((last, e))
-    return [(a, b) for a, b in out if b > a]
-
-
-def _split_commas(match: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Cut on `,` where the left part and the rest both end in a deficiency predicate
-    (the left part must end in one: `未能发挥引领作用,A有差距` opens with 未 only)."""
-    clauses = split_on(match, s, e, ",")
-    if not clauses:
-        return []                       # nothing but commas
-    out: list[tuple[int, int]] = []
-    start = clauses[0][0]
-    for _, b in clauses:
-        if is_deficiency(match[start:b], ending=True) and is_deficiency(match[b:e] or "x不足"):
-            out.append((start, b))
-            start = b + 1
-    if start < e:
-        if out and not is_deficiency(match[start:e]):
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((start, e))
-    return out
-
-
-def _split_enum(match: str, s: int, e: int, named: bool = False) -> list[tuple[int, int]]:
-    """Cut on `、` when every item is short and ends in a deficiency predicate (or,
-    named, when every item is short: the sentence calls each one a problem)."""
-    items = split_on(match, s, e, "、")
-    if named and len(items) > 1 and all(_ITEM_MIN <= b - a <= _NAMED_MAX for a, b in items):
-        return items
-    if len(items) > 1 and all(_ITEM_MIN <= b - a <= _ENUM_MAX and is_deficiency(match[a:b])
-                              and not is_bare_predicate(match[a:b]) for a, b in items):
-        return items
-    return [(s, e)]
-
-
 def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
     """Problem spans in match[s:e]: split, trimmed, filtered.
 
@@ -212,7 +180,7 @@ def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
     """
     out = []
     ordinal = bool(ORD_START.match(match, s))
-    pieces = _split_quotes(match, split_on(match, s, e, ";。"))
+    pieces = split_quotes(match, split_on(match, s, e, ";。"))
     last_ord = max((i for i, (a, _) in enumerate(pieces) if ORD_START.match(match, a)),
                    default=-1)
     in_item = False         # inside the sentence of an ordinal item
@@ -224,28 +192,42 @@ def find_items(match: str, s: int, e: int, mode: str) -> list[tuple[int, int]]:
                                 or not is_short_shortcoming(match[a:b])):
                 described = True
                 continue
-        if _AREAS.search(match, a, b):
-            continue
-        tail = _TAIL_INSIDE.search(match, a, b)
-        if tail:
-            b = tail.end()
-        turns = list(_TURN.finditer(match, a, b))      # praise, 但 shortcomings
-        turns += list(_REPORTED.finditer(match, a, b))
-        if turns:
-            a = max(t.end() for t in turns)
-        a, b = trim_item(match, a, b)
-        for c, d in _split_commas(match, a, b):
-            for f, g in _split_enum(match, *trim_item(match, c, d), named=mode == NAMED):
-                f, g = trim_item(match, f, g)
-                item = match[f:g]
-                if not (_ITEM_MIN <= len(item) <= ITEM_MAX) or NOT_ITEM.search(item):
-                    continue
-                if mode == STRICT and not is_deficiency(item):
-                    continue
-                out.append((f, g))
+        for part in split_some(match, *_unframe(match, a, b)):
+            if not _AREAS.search(match, *part):
+                out += _part_items(match, *part, mode)
     # a list whose items mostly state no shortcoming is something else (results, tasks)
     if mode != NAMED and 2 * sum(1 for a, b in out if is_deficiency(match[a:b])) < len(out):
         return []
+    return out
+
+
+def _unframe(match: str, a: int, b: int) -> tuple[int, int]:
+    """A piece without what frames it: the praise before 但, what precedes 反馈了, what
+    follows a 等问题 tail."""
+    tail = _TAIL_INSIDE.search(match, a, b)
+    if tail:
+        b = tail.end()
+    turns = list(_TURN.finditer(match, a, b))      # praise, 但 shortcomings
+    turns += list(_REPORTED.finditer(match, a, b))
+    if turns:
+        a = max(t.end() for t in turns)
+    return a, b
+
+
+def _part_items(match: str, a: int, b: int, mode: str) -> list[tuple[int, int]]:
+    """The items of one part of a list (a `;` piece, or one 有的 clause of it)."""
+    out = []
+    a, b = trim_item(match, a, b)
+    for c, d in split_commas(match, a, b):
+        for f, g in split_enum(match, *trim_item(match, c, d), named=mode == NAMED):
+            f, g = trim_item(match, f, g)
+            item = match[f:g]
+            if not (ITEM_MIN <= len(item) <= ITEM_MAX) or is_not_item(item) \
+                    or _AREA_ONLY.match(item) or is_generic(item):
+                continue
+            if mode == STRICT and not is_deficiency(item):
+                continue
+            out.append((f, g))
     return out
 
 
@@ -259,20 +241,4 @@ def is_short_shortcoming(sentence: str) -> bool:
     False
     """
     s = sentence.strip(" ,;。")
-    return 0 < len(s) <= _ENUM_MAX and "," not in s and is_deficiency(s, ending=True)
-
-
-def _split_quotes(match: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Cut between two quoted items written back to back (“A,B”“C”) when the first
-    quote holds a whole shortcoming; “两违”“三乱”整治不彻底 stays one."""
-    out = []
-    for a, b in spans:
-        base = a
-        for m in re.finditer(r"”(?=“)", match[base:b]):
-            close = base + m.start()
-            open_ = match.rfind("“", a, close)
-            if open_ >= 0 and is_deficiency(match[open_ + 1:close]):
-                out.append((a, close + 1))
-                a = close + 1
-        out.append((a, b))
-    return out
+    return 0 < len(s) <= ENUM_MAX and "," not in s and is_deficiency(s, ending=True)

@@ -89,13 +89,34 @@ def is_deficiency(statement: str, closed: bool = False, ending: bool = False) ->
         return True
     if nouns.search(clause) and not starts_with_action(clause):
         return True
-    if closed or (ending and _NEGATION_START.match(clause)):
+    if closed:
+        return False
+    clause = clause[_actor_end(clause):]          # 领导干部违规使用公车: the act is what counts
+    if ending and _NEGATION_START.match(clause):
         return False
     start = vocabulary_pattern("problems_deficiency_start.txt", "^")
     return bool(start.match(clause)) and not starts_with_action(clause)
 
 
 _NEGATION_START = re.compile(r"\s*(?:未|没有|缺乏|缺少)")
+
+
+@cache
+def _actor_pattern() -> re.Pattern:
+    actors = vocabulary_pattern("problems_actors.txt").pattern
+    return re.compile(rf"[^,;。:、“”\s]{{0,6}}?(?:{actors})(?:亲属|家属)?")
+
+
+def _actor_end(clause: str) -> int:
+    """End of the actor a clause opens with (少数领导干部, 部分单位), or 0.
+
+    >>> c = "少数领导干部违规兼职取酬"; c[_actor_end(c):]
+    '违规兼职取酬'
+    >>> _actor_end("违规发放津补贴")
+    0
+    """
+    m = _actor_pattern().match(clause)
+    return m.end() if m and m.end() < len(clause) else 0
 
 
 def is_bare_predicate(statement: str) -> bool:

@@ -51,14 +51,48 @@ def _open(path: Path):
         raise ReadError(OLD_DOC_REASON)
     try:
         return docx.Document(str(path))
+    except XMLSyntaxError as exc:           # maybe only the file's properties are broken
+        document = _open_without_properties(path)
+        if document is None:
+            raise ReadError(DAMAGED_REASON) from exc
+        return document
     except ValueError as exc:
         if "content type" in str(exc):  # a workbook or slides renamed .docx
             raise ReadError(f"not a Word document ({_content_kind(str(exc))}) — "
                             "save the notice as .docx") from exc
         raise ReadError(DAMAGED_REASON) from exc
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, KeyError, EOFError,
-            XMLSyntaxError, NotImplementedError, RuntimeError) as exc:  # cut or corrupted
+            NotImplementedError, RuntimeError) as exc:  # cut or corrupted
         raise ReadError(DAMAGED_REASON) from exc
+
+
+_EMPTY_CORE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+               b'metadata/core-properties"/>')
+
+
+def _open_without_properties(path: Path):
+    """The document of a .docx whose properties part (docProps/core.xml: title, dates)
+    is no XML, read with empty properties; None when the rest is broken too."""
+    import io
+
+    import docx
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            if "docProps/core.xml" not in package.namelist():
+                return None
+            copy = io.BytesIO()
+            with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+                for item in package.infolist():
+                    data = _EMPTY_CORE if item.filename == "docProps/core.xml" \
+                        else package.read(item.filename)
+                    out.writestr(item, data)
+        return docx.Document(copy)
+    except (zipfile.BadZipFile, zlib.error, KeyError, EOFError, ValueError, XMLSyntaxError,
+            NotImplementedError, RuntimeError):
+        return None
 
 
 def _content_kind(message: str) -> str:

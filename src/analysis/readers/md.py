@@ -1,7 +1,6 @@
 """Markdown files, with optional YAML front matter (title, date, tags, url ...)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -40,13 +39,18 @@ def front_matter_document(text: str, name: str, fmt: str = "md") -> Document:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """The YAML front matter as a dict and the body after it.
+    """The YAML front matter as a dict of text values and the body after it.
 
-    Text without front matter, or whose front matter is not a YAML mapping,
-    comes back whole with an empty dict.
+    Every value is read as written (text, or lists and maps of text): a date that is
+    no calendar date (`2023-17-32`) stays a string, and the reader leaves publish_date
+    empty. Front matter that is no YAML but opens with a `key: value` line is dropped
+    from the body, keeping each such line that can be read on its own. Text without front
+    matter, or whose front matter is neither, comes back whole with an empty dict.
 
-    >>> split_front_matter("---\\ntitle: 通报\\n---\\n正文")
-    ({'title': '通报'}, '正文')
+    >>> split_front_matter("---\\ntitle: 通报\\ndate: 2023-17-32\\n---\\n正文")
+    ({'title': '通报', 'date': '2023-17-32'}, '正文')
+    >>> split_front_matter("---\\ntitle: [未闭合\\ndate: 2023-04-18\\n---\\n正文")
+    ({'date': '2023-04-18'}, '正文')
     >>> split_front_matter("---\\n: [bad\\n---\\n正文")[0]
     {}
     >>> split_front_matter("正文 --- 无")
@@ -55,20 +59,53 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     found = _FRONT_MATTER.match(text)
     if not found:
         return {}, text
+    block = found.group(1) or ""
+    meta = _load_mapping(block)
+    if meta is None and _FIELD.match(block.lstrip()):
+        meta = _load_lines(block)
+    if meta is None:
+        return {}, text
+    return meta, text[found.end():]
+
+
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$", re.M)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def _load_mapping(block: str) -> dict[str, Any] | None:
+    """The YAML mapping of `block`, every scalar as text; None when it is no mapping."""
     import yaml
 
+    class TextLoader(yaml.BaseLoader):
+        """BaseLoader (no dates or numbers built), with aliases refused: front matter
+        never needs them, and `&a [*a, *a …]` chains would blow up when walked."""
+
+        def compose_node(self, parent, index):  # noqa: ANN001, ANN201
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("aliases are not read in front matter")
+            return super().compose_node(parent, index)
+
     try:
-        meta = yaml.safe_load(found.group(1) or "")
-    except yaml.YAMLError:
-        return {}, text
-    if not isinstance(meta, dict):
-        return {}, text
-    return {str(k): v for k, v in meta.items()}, text[found.end():]
+        meta = yaml.load(block, Loader=TextLoader)    # noqa: S506 (BaseLoader builds text only)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None
+    return {str(k): _plain(v) for k, v in meta.items()} if isinstance(meta, dict) else None
+
+
+def _load_lines(block: str) -> dict[str, Any]:
+    """`key: value` lines read one by one, for front matter that is no YAML as a whole;
+    a line that is no YAML on its own is left out."""
+    out: dict[str, Any] = {}
+    for key, value in _FIELD.findall(block):
+        one = _load_mapping(f"{key}: {value}\n")
+        if one:
+            out.update(one)
+    return out
 
 
 def _document_fields(meta: dict[str, Any]) -> tuple[str, str | None, dict[str, Any]]:
     lower = {k.lower(): v for k, v in meta.items()}
-    metadata: dict[str, Any] = {k: _plain(v) for k, v in meta.items()}
+    metadata: dict[str, Any] = dict(meta)
     title = str(lower.get("title") or "").strip()
     url = next((str(lower[k]).strip() for k in _URL_KEYS
                 if isinstance(lower.get(k), str) and lower[k].strip().startswith("http")), None)
@@ -84,11 +121,7 @@ def _document_fields(meta: dict[str, Any]) -> tuple[str, str | None, dict[str, A
 
 
 def _iso_date(value: Any) -> str | None:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return parse_date_text(str(value))
+    return parse_date_text(value) if isinstance(value, str) else None
 
 
 def _string_list(value: Any) -> list[str]:
@@ -98,11 +131,9 @@ def _string_list(value: Any) -> list[str]:
 
 
 def _plain(value: Any) -> Any:
-    """Front-matter values as str/int/float/bool/list, so tables can hold them."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+    """Front-matter values as text, lists or maps of text; a null word is None."""
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    return value
+    return None if value is None or str(value).strip() in _NULLS else str(value)
