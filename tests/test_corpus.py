@@ -86,3 +86,13 @@ def test_progress_and_final_notice_are_not_copies(tmp_path) -> None:
     notices = build_dataset(tmp_path)["notices"]
     assert notices["duplicate_of"].isna().all()
     assert notices["inspection_id"].nunique() == 1
+
+
+def test_each_notice_keeps_its_own_snapshot(tables) -> None:
+    """The progress notice's figures stay its own; the inspection takes the final notice's."""
+    progress = _row(tables, "b-progress.txt")
+    assert (progress["problems_total"], progress["problems_completed"],
+            progress["problems_in_progress"]) == (3, 2, 1)
+    assert progress["completion_rate"] == 66.7 and not progress["rate_stated"]
+    assert progress["recovered_wan"] == 8.0       # the headline's 8万元, repeated under 问题2
+    assert progress["as_of_date"] == "2024-04-30"

@@ -135,15 +135,22 @@ def find_money(nt: NoticeText) -> list[Amount]:
 
 
 def counted_recoveries(amounts: list[Amount]) -> list[Amount]:
-    """The recovered amounts that add to a sum: no part of another, each figure and label once.
+    """The recovered amounts that add to a sum: no part of another, and each figure once per
+    way of recovering it (追回, 清退, 退还 …): a headline figure that a problem's text repeats
+    in other words (追回违规发放的补贴资金8万元 … 追回违规发放资金8万元) counts once.
 
     >>> a = find_money_spans("清退违规发放津补贴3.2万元。整改情况:清退违规发放津补贴3.2万元。")
     >>> [x.value for x in counted_recoveries(a)]
     [3.2]
+    >>> a = find_money_spans("追回违规发放的补贴资金8万元。整改情况:追回违规发放资金8万元,清退2万元。")
+    >>> [x.value for x in counted_recoveries(a)]
+    [8.0, 2.0]
     """
     seen, out = set(), []
+    verb = re.compile(cue_regex("recover"))
     for a in amounts:
-        key = (a.value, re.sub(r"\s", "", a.label))
+        found = verb.search(a.label)
+        key = (a.value, found.group(0) if found else re.sub(r"\s", "", a.label))
         if a.kind == "recovered" and not a.part and key not in seen:
             seen.add(key)
             out.append(a)
