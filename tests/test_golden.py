@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 from conftest import load_gold
 
+from analysis.classify.quality import build_leave_one_notice_out
 from analysis.report.evaluate import problem_score, same_value
 
 GOLD = load_gold()
@@ -57,13 +58,11 @@ def test_recovered_money_evidence_in_hangzhou(seed_tables):
     assert "挽回经济损失126.44万元" in ev["evidence"].iloc[0]
 
 
-def test_seed_problem_categories(seed_tables):
-    """Categories of the seed problems agree with gold (primary or an accepted alternate)."""
-    p = seed_tables["problems"]
-    right = total = 0
-    for g in GOLD:
-        rows = p[p["doc_id"] == _row(seed_tables, g["id"])["doc_id"]]
-        for want, cat in zip(g.get("problems", []), rows["category"]):
-            total += 1
-            right += cat == want["category"] or cat in want.get("alt", [])
-    assert total == 53 and right / total >= 0.95
+def test_seed_problem_categories_from_models_that_never_saw_them():
+    """Each seed notice's problems classified by a model trained without that notice's rows
+    (the labelled set holds the seed problems, so the build's own model has seen them)."""
+    predictions = build_leave_one_notice_out()
+    assert len(predictions) == 53
+    right = predictions["correct"].mean()
+    assert right >= 0.95, predictions.loc[~predictions["correct"], ["text", "category",
+                                                                     "predicted"]]

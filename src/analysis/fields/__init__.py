@@ -11,12 +11,14 @@ from typing import Any
 
 from analysis.document import Document, Fact
 from analysis.fields.context import NoticeText
+from analysis.fields.headline import extract_headline_fields
+from analysis.fields.inspection import extract_inspection_fields
+from analysis.fields.page import extract_page_fields
+from analysis.fields.places import extract_place_fields
 
-
-def _extractors():
-    from analysis.fields import headline, inspection, page, places
-    return (page.extract_page_fields, inspection.extract_inspection_fields,
-            headline.extract_headline_fields, places.extract_place_fields)
+# in order: each extractor sees the facts the ones before it found
+EXTRACTORS = (extract_page_fields, extract_inspection_fields, extract_headline_fields,
+              extract_place_fields)
 
 
 def extract_notice_fields(doc: Document) -> tuple[NoticeText, dict[str, Any], list[Fact]]:
@@ -24,7 +26,7 @@ def extract_notice_fields(doc: Document) -> tuple[NoticeText, dict[str, Any], li
     nt = NoticeText.from_document(doc)
     found: dict[str, Fact] = {}
     facts: list[Fact] = []
-    for extract in _extractors():
+    for extract in EXTRACTORS:
         for fact in extract(nt, found):
             facts.append(fact)
             found.setdefault(fact.field, fact)

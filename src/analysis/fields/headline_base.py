@@ -22,10 +22,10 @@ from typing import Any
 
 from analysis.fields.context import NoticeText
 from analysis.paths import read_resource_lines
-from analysis.text.numbers import parse_cn_int
+from analysis.text.numbers import CN_COUNTS, parse_cn_int
 
 # a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
-NUM = r"(?<![\d.第每逐这那哪某单统唯同])(?:\d{1,6}|[零〇两一二三四五六七八九十百]{1,5})"
+NUM = rf"(?<![\d.第每逐这那哪某单统唯同])(?:\d{{1,6}}|[{CN_COUNTS}]{{1,5}})"
 _SENTENCE_STOP = "。\n!?"
 _CLAUSE_STOP = "。\n!?;:,"
 _PART_ONE = re.compile(r"(?m)^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、")

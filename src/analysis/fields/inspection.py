@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import re
 
+import analysis.fields.inspection_org as org
+import analysis.fields.inspection_when as when
+import analysis.fields.inspection_who as who
 from analysis.document import Fact
-from analysis.fields import inspection_org as org
-from analysis.fields import inspection_when as when
-from analysis.fields import inspection_who as who
 from analysis.fields.context import NoticeText
 from analysis.fields.inspection_org_choice import choose_org
 from analysis.fields.page_doctype import find_jurisdiction_summary

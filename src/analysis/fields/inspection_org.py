@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.paths import read_resource_lines
+from analysis.text.numbers import CN_NUMERALS
 
-_COUNT = r"[0-9一二三四五六七八九十两]{1,3}[个家户所]"
+_COUNT = rf"[0-9{CN_NUMERALS}]{{1,3}}[个家户所]"
 _PARTY = r"(?:党组织|党工委|党总支|党支部|党组|党委)"
 _MAX_SINGLE = 40   # a longer capture must be a list (A、B、C等N个…)
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.paths import read_resource_lines
-from analysis.text.numbers import parse_cn_int
+from analysis.text.numbers import CN_NUMERALS, parse_cn_int
 
 _CJK = "\u4e00-\u9fff"
-_N = "[0-9一二三四五六七八九十两〇零]{1,3}"
+_N = f"[0-9{CN_NUMERALS}]{{1,3}}"
 
 
 @lru_cache(maxsize=1)

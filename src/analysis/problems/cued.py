@@ -36,6 +36,7 @@ from analysis.problems.spans import (
     sentence_end,
     sentence_start,
 )
+from analysis.text.numbers import CN_NUMERALS
 
 Span = tuple[int, int, str]
 
@@ -47,7 +48,7 @@ _TAIL_CUE = re.compile(
 _SALIENT_CUE = re.compile(r"等(?:问题)?(?:尤为|尤其|特别|最为|更为|十分)突出(?![的地]?问题)")
 # a count right after the list, no 等: 存在A、B、C“三大问题” / A、B两个问题
 _COUNT_CUE = re.compile(
-    r"(?<=[^\d一二三四五六七八九十两,:;。、])[“\"]?" + NUM
+    rf"(?<=[^\d{CN_NUMERALS},:;。、])[“\"]?" + NUM
     + r"(?:大|个|类|项)(?:主要|突出|具体)?问题[”\"]?(?!线索)")
 _FINDING_CUE = re.compile(
     r"(?:反馈|巡察|巡视)(?:组)?(?:中)?(?:意见)?(?:也|还)?(?:指出|发现|认为)(?:了)?"

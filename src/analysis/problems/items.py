@@ -28,20 +28,21 @@ from analysis.problems.text import (
     read_vocabulary,
     strip_quotes,
 )
+from analysis.text.numbers import CN_COUNTS, CN_ONE_TO_TEN
+from analysis.text.outline import OUTLINE_MARKER
 
 # how a list's items are checked: every item must state a shortcoming (STRICT), most
 # must (LOOSE), or the sentence names each item a salient problem (NAMED)
 STRICT, LOOSE, NAMED = "strict", "loose", "named"
 
-NUM = r"[\d一二三四五六七八九十百两]+"
+NUM = rf"[\d{CN_COUNTS}]+"
 DEGREE = r"(?:较为|比较|较|十分|尤为|更为|最为)?"
 # 等5个方面 · 等10个方面27条具体 (aspects, then the finer count)
 _COUNT_TAIL = (r"(?:" + NUM + r"大?(?:个|项|类|条))?(?:的)?(?:方面)?(?:的)?"
                r"(?:" + NUM + r"(?:个|项|条))?(?:的)?(?:主要|突出|具体|共性)?(?:的)?")
 _TAIL = re.compile(r"(?:等" + _COUNT_TAIL + DEGREE + r"(?:主要|突出)?(?:的)?"
                    r"(?:问题|不足|短板|情况|现象)?|的(?:问题|情况))$")
-_MARKER = (r"[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|"
-           r"\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]")
+_MARKER = rf"[{CN_ONE_TO_TEN}]{{1,2}}是|{OUTLINE_MARKER}"
 ORD_START = re.compile(rf"\s*(?:{_MARKER})")
 # only areas: 在A、B等方面(均)存在一些问题 names no shortcoming
 _AREAS = re.compile(r"等?方面(?:均|都|还|也|仍)?(?:不同程度地?)?存在(?:着)?"

@@ -160,6 +160,8 @@ def _looks_like_web_archive(head: bytes) -> bool:
 
 
 def _reader(fmt: str) -> Callable[[Path], Document]:
+    # Each reader is imported when a file of its format is read: pdfplumber, python-docx
+    # and trafilatura take long to import, and a folder of .txt needs none of them.
     if fmt == "txt":
         from analysis.readers.txt import read_txt
         return read_txt

@@ -17,6 +17,8 @@ from analysis.readers.encoding import charset_from_label, decode_bytes, detect_e
 from analysis.readers.errors import ReadError
 from analysis.readers.html_blocks import largest_block_text, page_block_text
 from analysis.readers.html_meta import extract_page_metadata
+from analysis.text.numbers import CN_ONE_TO_TEN
+from analysis.text.outline import MARKER_CN, MARKER_PAREN_CN
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -32,8 +34,7 @@ _KEPT_LINES_SHARE = 0.5
 _TRAFILATURA_MAX_CHARS = 500_000
 _INFO_CHARS = 30_000  # the info line (发布时间, 来源) sits near the top of a page
 _MIN_LINE = 8
-_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+[章部节]|[一二三四五六七八九十]{1,3}[、.．]"
-                      r"|[（(][一二三四五六七八九十]{1,3}[）)])")
+_HEADING = re.compile(rf"^\s*(?:第[{CN_ONE_TO_TEN}]+[章部节]|{MARKER_CN}|{MARKER_PAREN_CN})")
 
 
 def read_html(path: Path) -> Document:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.dataset.build import build_dataset
 from analysis.text.normalize import strip_pinyin, to_simplified
 
 INT_FIELDS = {"inspection_round", "inspection_group", "problems_total", "aspects_total",
@@ -139,7 +140,5 @@ def load_gold(path: Path) -> list[dict]:
 
 def evaluate_build(gold_path: Path, docs_dir: Path) -> Report:
     """Build docs_dir in memory and score it against gold_path."""
-    from analysis.dataset.build import build_dataset
-
     tables = build_dataset(docs_dir)
     return score_tables(load_gold(gold_path), tables["notices"], tables["problems"])

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import product
 
-from analysis.text.numbers import parse_cn_int
+from analysis.text.numbers import CN_NUMERALS, parse_cn_int
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
-_CN_NUM = "〇零○一二三四五六七八九十两"
+_CN_NUM = CN_NUMERALS
 
 
 @dataclass(frozen=True)

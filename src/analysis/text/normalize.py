@@ -24,6 +24,9 @@ import html
 import re
 from functools import lru_cache
 
+from analysis.text.numbers import CN_ONE_TO_TEN
+from analysis.text.outline import OUTLINE_MARKER
+
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                                    "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"), " ")
@@ -38,8 +41,8 @@ _PINYIN = re.compile(
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _STRAY_STARS = re.compile(r"\*\*")
-_OUTLINE_AHEAD = (r"(?:[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十]{1,3}\)|"
-                  r"\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|问题\s*\d)")
+# an outline marker, also with its opening bracket lost, or 问题1
+_OUTLINE_AHEAD = rf"(?:{OUTLINE_MARKER}|\(?[{CN_ONE_TO_TEN}]{{1,3}}\)|问题\s*\d)"
 # a space with Chinese on at least one side (never between two digits: 2023-06-02 16:43)
 _SPACE_IN_CJK = re.compile(
     rf"(?<=[{_CJK}“”、。])[ ]+(?=[{_CJK}\d“”(])|(?<=[\d%,:;)(])[ ]+(?=[{_CJK}“”])")

@@ -15,6 +15,11 @@ from __future__ import annotations
 import math
 import re
 
+# Character classes of Chinese numerals for patterns in every stage, defined here once:
+CN_ONE_TO_TEN = "一二三四五六七八九十"          # outline markers: 一、 (二) 三是
+CN_NUMERALS = "〇零○" + CN_ONE_TO_TEN + "两"   # counts and dates: 两个, 二〇二三年
+CN_COUNTS = CN_NUMERALS + "百"                  # counts up to hundreds: 一百二十个
+
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}

@@ -14,10 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.text.numbers import parse_cn_int
+from analysis.text.numbers import CN_ONE_TO_TEN, parse_cn_int
 
-_CN_NUM = "[一二三四五六七八九十]{1,3}"
+_CN_NUM = f"[{CN_ONE_TO_TEN}]{{1,3}}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# The outline markers as other patterns need them (normalize, readers, problem lists): the
+# grammar of 一、 (一) 1. (1) ① is written here once; `_MARKERS` below adds the groups.
+MARKER_CN = rf"{_CN_NUM}[、.．]"
+MARKER_PAREN_CN = rf"[(（]{_CN_NUM}[)）]"
+MARKER_NUM = r"\d{1,2}[.、．](?!\d)"
+MARKER_PAREN_NUM = r"[(（]\d{1,2}[)）]"
+MARKER_CIRCLED = f"[{_CIRCLED}]"
+OUTLINE_MARKER = (f"(?:{MARKER_CN}|{MARKER_PAREN_CN}|{MARKER_NUM}|{MARKER_PAREN_NUM}"
+                  f"|{MARKER_CIRCLED})")
 
 # (kind, pattern); the group "num" holds the number. Order matters: longer forms first.
 _MARKERS: tuple[tuple[str, str], ...] = (
