@@ -50,8 +50,28 @@ _TOPIC = rf"(?:(?!巡察|巡视|第|组)[{_CJK}]){{2,8}}?(?=第{_N}专项|专项
 
 
 @lru_cache(maxsize=1)
+def _committees() -> str:
+    """The level words of inspecting committees (resources/inspection_committees.txt)."""
+    return "|".join(read_resource_lines("inspection_committees.txt"))
+
+
+@lru_cache(maxsize=1)
+def _organ_re() -> re.Pattern:
+    """The level of the body that inspects, when no group is named: 县委巡察工作领导小组,
+    区委巡察办, 辽中区委已经开展六轮常规巡察."""
+    return re.compile(
+        rf"(?P<who>{_PLACE}?(?:{_committees()})委|中央|(?:校|学校)党委|集团(?:公司)?党委)"
+        r"(?:(?:巡察|巡视)(?:工作领导小组|办|机构)|(?:已经?)?(?:开展|派出|组建)[^。,]{0,10}(?:巡察|巡视))")
+
+
+@lru_cache(maxsize=1)
+def _round_owner_re() -> re.Pattern:
+    return re.compile(rf"(?:(?:{_committees()})委|中央|自治区党委)(?:{_N}届)?$")
+
+
+@lru_cache(maxsize=1)
 def _inspector_re() -> re.Pattern:
-    level = (rf"{_PLACE}?(?:省|市|州|盟|地|区|县|旗)委|中央|自治区党委"
+    level = (rf"{_PLACE}?(?:{_committees()})委|中央|自治区党委"
              rf"|(?:{_organs()})(?:党委|党组)?"
              r"|(?:校|学校|集团公司|集团|公司|大学|学院|医院)?党委|(?:委|局|厅|院|集团|公司)?党组"
              r"|市县|县区|市区(?=联动)|X{1,3}|某{1,2}")
@@ -76,12 +96,6 @@ _IN_HOUSE = re.compile(
     rf"(?:(?<![{_CJK}])|(?<=[自由经]))(?P<who>(?:校|学校|大学|集团公司|集团|公司)党委)"
     r"(?=召开[^。]{0,30}(?:巡察|巡视)[^。]{0,10}反馈(?:大会|会)|向[^。]{2,40}反馈"
     r"|(?:于[^,。]{0,20})?对[^。]{2,40}?(?:开展|进行)了?[^。]{0,10}(?:巡察|巡视)|(?:巡察|巡视)反馈)")
-# the level of the body that inspects, when no group is named: 县委巡察工作领导小组,
-# 区委巡察办, 辽中区委已经开展六轮常规巡察
-_ORGAN = re.compile(
-    rf"(?P<who>{_PLACE}?(?:省|市|州|盟|区|县|旗)委|中央|(?:校|学校)党委|集团(?:公司)?党委)"
-    r"(?:(?:巡察|巡视)(?:工作领导小组|办|机构)|(?:已经?)?(?:开展|派出|组建)[^。,]{0,10}(?:巡察|巡视))")
-_ROUND_OWNER = re.compile(rf"(?:省委|市委|州委|区委|县委|旗委|中央|自治区党委)(?:{_N}届)?$")
 _SEVERAL = re.compile(rf"{_N}个(?:巡察|巡视)组|各(?:巡察|巡视)组|分{_N}个?组")
 
 
@@ -177,7 +191,7 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
     >>> find_organ_level("派出8个巡视组对21所高校党委开展常规巡视") is None
     True
     """
-    for m in _ORGAN.finditer(match):
+    for m in _organ_re().finditer(match):
         clause = re.split(r"[,。;\n]", match[:m.start("who")])[-1]
         if "对" in clause and not re.match(r"巡察|巡视", match[m.end("who"):]):
             continue   # 对44所高校党委开展巡视: the inspected, not the inspector
@@ -271,7 +285,7 @@ def find_round(match: str, level: str | None = None) -> tuple[int, int, int] | N
         n = parse_cn_int(m["n"]) if m["n"] else 1
         if in_future_clause(match, m.start()):
             continue
-        owner = _ROUND_OWNER.search(match[max(0, m.start() - 12):m.start()])
+        owner = _round_owner_re().search(match[max(0, m.start() - 12):m.start()])
         if owner and level and parse_level(owner[0]) not in (None, level):
             continue
         if n:

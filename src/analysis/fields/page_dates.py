@@ -9,18 +9,17 @@ disclosure metadata block; a date appended to the title line; a signature date
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from analysis.fields.page_layout import DATE, Layout, Line, split_lines
+from analysis.paths import resources_dir
 from analysis.text.dates import parse_written_date
 
 _DATE = re.compile(DATE)
-_LABELLED = re.compile(rf"(发布时间|发布日期|发表时间|发表日期|更新时间|更新日期|信息时间|时间|日期)"
-                       rf"\s*[:]?\s*[【\[]?\s*{DATE}")
-_FOOTER = re.compile(rf"(发布时间|发布日期|发表时间)\s*[:]?\s*{DATE}")
-_ISSUED = re.compile(rf"(成文时间|成文日期|发文时间|发文日期)\s*[:]?\s*{DATE}")
 _GLUED = re.compile(rf"^\s*[【\[(]?\s*{DATE}\s*[】\])]?\s*(?:[【\[]?\s*)?(来源|作者|浏览|点击|发布|编辑|$)")
 _SIGN_DATE = re.compile(rf"^\s*[(]?{DATE}[)]?\s*$")
 _ORG_LINE = re.compile(r"^(中共)?[\u4e00-\u9fffX()]{2,30}(党组|党委|党工委|党总支|党支部|委员会|局|委|办|院|会|"
@@ -30,6 +29,28 @@ _DISPATCH = re.compile(r"(新华社|中新社|电讯|电$|讯$)")
 _DATELINE = re.compile(r"(来源|作者|编辑|供稿|稿源|发布者|发布人|发布单位)\s*[:]")
 _DAY_FIRST = re.compile(r"(?<![\d.])(3[01]|[12]\d|0?[1-9])\s*[./]\s*(1[0-2]|0?[1-9])\s*[./]\s*"
                         r"((?:19|20)\d{2})(?![\d.])")
+
+
+@lru_cache(maxsize=1)
+def _date_labels() -> dict[str, list[str]]:
+    """Date labels by role (resources/date_labels.csv, shared with the HTML reader): `line`
+    and `footer` labels head a date line under the title (`footer` ones also below the
+    body), `issued` ones a disclosure block's date."""
+    path = resources_dir() / "date_labels.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["key"] == "publish_date"]
+    roles = {"line": ("line", "footer"), "footer": ("footer",), "issued": ("issued",)}
+    return {name: sorted((r["label"] for r in rows if r["role"] in wanted), key=len, reverse=True)
+            for name, wanted in roles.items()}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    labels = _date_labels()
+    line, footer, issued = ("|".join(labels[k]) for k in ("line", "footer", "issued"))
+    return {"labelled": re.compile(rf"({line})\s*[:]?\s*[【\[]?\s*{DATE}"),
+            "footer": re.compile(rf"({footer})\s*[:]?\s*{DATE}"),
+            "issued": re.compile(rf"({issued})\s*[:]?\s*{DATE}")}
 
 
 def metadata_date(metadata: dict[str, Any]) -> str | None:
@@ -49,16 +70,16 @@ def find_chrome_date(chrome: list[Line]) -> tuple[str, int, int] | None:
     """
     found = None
     for line in chrome:
-        if _DISPATCH.search(line.match) and not _LABELLED.search(line.match):
+        if _DISPATCH.search(line.match) and not _patterns()["labelled"].search(line.match):
             continue
-        for m in _LABELLED.finditer(line.match):
+        for m in _patterns()["labelled"].finditer(line.match):
             iso = _iso_from(m, 2)
             if iso:
                 found = (iso, line.start + m.start(), line.start + m.end())
         m = _GLUED.match(line.match)
         if m and (iso := _iso_from(m, 1)):
             found = (iso, line.start + m.start(), line.start + m.end())
-        elif not _LABELLED.search(line.match) and (got := find_dateline_date(line.match)):
+        elif not _patterns()["labelled"].search(line.match) and (got := find_dateline_date(line.match)):
             found = (got[0], line.start + got[1], line.start + got[2])
     return found
 
@@ -96,7 +117,7 @@ def _valid(year: int, month: int, day: int) -> str | None:
 def find_issued_date(chrome: list[Line]) -> tuple[str, int, int] | None:
     """成文时间/发文时间 in a disclosure metadata block."""
     for line in chrome:
-        m = _ISSUED.search(line.match)
+        m = _patterns()["issued"].search(line.match)
         if m and (iso := _iso_from(m, 2)):
             return iso, line.start + m.start(), line.start + m.end()
     return None
@@ -146,7 +167,7 @@ def find_footer_date(text: str, match: str, body_start: int) -> tuple[str, int, 
     """A 发布时间/发布日期 line among the last lines of the page (chrome below the body)."""
     lines = [ln for ln in split_lines(text, match) if ln.start >= body_start][-6:]
     for line in reversed(lines):
-        m = _FOOTER.search(line.match)
+        m = _patterns()["footer"].search(line.match)
         if m and (iso := _iso_from(m, 2)):
             return iso, line.start + m.start(), line.start + m.end()
     return None

@@ -2,7 +2,7 @@
 
 Sources, first found wins: <meta> tags (resources/readers_html_meta.csv), then
 labelled lines of the visible page (`发布时间:2023-04-18 09:12`, `来源:…`,
-`索 引 号:…`; resources/readers_html_labels.csv, in priority order).
+`索 引 号:…`; resources/date_labels.csv, in priority order).
 """
 from __future__ import annotations
 
@@ -165,6 +165,6 @@ def _labelled_value(text: str, label: str, key: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _labels() -> tuple[tuple[str, str], ...]:
-    path = resources.files("analysis") / "resources" / "readers_html_labels.csv"
+    path = resources.files("analysis") / "resources" / "date_labels.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         return tuple((row["label"], row["key"]) for row in csv.DictReader(fh))
