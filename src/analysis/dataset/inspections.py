@@ -14,6 +14,8 @@ its as-of date), a final notice and sometimes more. The rule that links them:
      feedback (else start) dates; and
    - it shares an anchor with at least one of them: the same round, the same feedback date,
      the same inspection start, or the same group in the same year.
+   (The notices of an inspection agree, so this is checked against what they state
+   together, not notice by notice: the step stays linear in the corpus.)
    When it fits no inspection it starts a new one; when it fits two, it is unsure and
    starts a new one too. So two organisations, or one organisation inspected in two rounds
    or years, are always two inspections.
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -56,39 +59,6 @@ def inspection_year(row: dict[str, Any]) -> int | None:
     return None
 
 
-def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """No field both notices state differs.
-
-    >>> compatible({"inspection_round": 5}, {"inspection_round": 5, "feedback_date": "2024-03-01"})
-    True
-    >>> compatible({"inspection_round": 4}, {"inspection_round": 5})
-    False
-    """
-    if any(known(a.get(f)) and known(b.get(f)) and a[f] != b[f] for f in _EQUAL_WHEN_STATED):
-        return False
-    ya, yb = inspection_year(a), inspection_year(b)
-    return ya is None or yb is None or ya == yb
-
-
-def anchored(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """The two notices state something that ties them to one inspection.
-
-    >>> anchored({"inspection_round": 5}, {"inspection_round": 5})
-    True
-    >>> anchored({"inspection_group": 2, "feedback_date": "2024-03-01"},
-    ...          {"inspection_group": 2, "inspection_start": "2023-11-20"})
-    False
-    """
-    for f in ("inspection_round", "feedback_date", "inspection_start"):
-        if known(a.get(f)) and a.get(f) == b.get(f):
-            return True
-    same_group = known(a.get("inspection_group")) and a.get("inspection_group") == b.get(
-        "inspection_group")
-    ya = inspection_year(a) or _year(notice_date(a))
-    yb = inspection_year(b) or _year(notice_date(b))
-    return same_group and ya is not None and ya == yb
-
-
 def _year(date: str | None) -> int | None:
     return int(date[:4]) if date else None
 
@@ -98,32 +68,72 @@ def _order_key(item: tuple[int, dict[str, Any]]) -> tuple:
     return (notice_date(row) or "9999", STAGE_ORDER.get(row.get("doc_type"), 3), i)
 
 
+@dataclass
+class _Inspection:
+    """The notices linked so far, with what they state: one value per field, since they
+    agree (so a notice fits all of them when it fits these values)."""
+
+    members: list[int] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    year: int | None = None
+    group_years: set[tuple[Any, int]] = field(default_factory=set)
+
+    def add(self, i: int, row: dict[str, Any]) -> None:
+        self.members.append(i)
+        self.values.update({f: row[f] for f in _EQUAL_WHEN_STATED if known(row.get(f))})
+        self.year = self.year or inspection_year(row)
+        year = inspection_year(row) or _year(notice_date(row))
+        if known(row.get("inspection_group")) and year:
+            self.group_years.add((row["inspection_group"], year))
+
+    def fits(self, row: dict[str, Any]) -> bool:
+        """`compatible` with every notice of it and `anchored` to one of them."""
+        if any(known(row.get(f)) and f in self.values and self.values[f] != row[f]
+               for f in _EQUAL_WHEN_STATED):
+            return False
+        year = inspection_year(row)
+        if year and self.year and year != self.year:
+            return False
+        if any(known(row.get(f)) and self.values.get(f) == row[f]
+               for f in ("inspection_round", "feedback_date", "inspection_start")):
+            return True
+        group_year = (row.get("inspection_group"), inspection_year(row) or _year(notice_date(row)))
+        return known(group_year[0]) and group_year[1] is not None and group_year in self.group_years
+
+
 def link_inspections(rows: Sequence[dict[str, Any]],
                      agencies: Sequence[str | None]) -> list[int | None]:
     """The inspection (a group number) of each notice, None for notices not linked.
 
     `rows` are the notices that are not copies; `agencies` their canonical agency names.
     Notices that name an organisation but have no agency each get a group of their own.
+
+    >>> news = {"inspected_org": "区民政局党组", "feedback_date": "2024-01-10"}
+    >>> final = {"inspected_org": "区民政局党组", "feedback_date": "2024-01-10",
+    ...          "inspection_round": 5, "as_of_date": "2024-09-30"}
+    >>> earlier = {"inspected_org": "区民政局党组", "inspection_round": 4,
+    ...            "feedback_date": "2020-07-02"}
+    >>> link_inspections([news, final, earlier], ["青溪区民政局"] * 3)
+    [1, 1, 0]
+    >>> link_inspections([news, final], ["青溪区民政局", "北塘区民政局"])
+    [0, 1]
     """
     groups: list[int | None] = [None] * len(rows)
-    members: dict[int, list[int]] = {}
+    found: list[_Inspection] = []
     by_agency: dict[str, list[int]] = {}
     for i, row in sorted(enumerate(rows), key=_order_key):
         if not known(row.get("inspected_org")):
             continue
         agency = agencies[i]
-        fits = [] if agency is None else [
-            g for g in by_agency.get(agency, [])
-            if all(compatible(row, rows[j]) for j in members[g])
-            and any(anchored(row, rows[j]) for j in members[g])]
+        fits = [] if agency is None else [g for g in by_agency.get(agency, []) if found[g].fits(row)]
         if len(fits) == 1:
             group = fits[0]
         else:
-            group = len(members)
-            members[group] = []
+            group = len(found)
+            found.append(_Inspection())
             if agency is not None:
                 by_agency.setdefault(agency, []).append(group)
-        members[group].append(i)
+        found[group].add(i, row)
         groups[i] = group
     return groups
 

@@ -8,7 +8,6 @@ sheet; text is cut to what a cell holds and cleared of characters Excel refuses.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,17 +36,16 @@ def fits_a_sheet(n_rows: int) -> bool:
     return n_rows + 1 <= EXCEL_MAX_ROWS
 
 
-def _write_cell(sheet, row: int, col: int, value: object) -> None:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return
-    if isinstance(value, bool):
-        sheet.write_boolean(row, col, value)
-    elif isinstance(value, (int, float)):
-        sheet.write_number(row, col, value)
-    elif hasattr(value, "item") and not isinstance(value, str):      # numpy scalars
-        _write_cell(sheet, row, col, value.item())
-    else:
-        sheet.write_string(row, col, excel_text(str(value)))
+def _cell_values(frame: pd.DataFrame) -> list[list[object]]:
+    """Rows of plain Python values: text cleaned for Excel, missing cells as None."""
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            out[col] = values.astype("string").str.replace(_ILLEGAL, "", regex=True).str.slice(
+                0, XLSX_CELL_LIMIT)
+    data = out.astype(object).where(out.notna(), None)
+    return data.to_numpy().tolist()
 
 
 def _write_sheet(book: xlsxwriter.Workbook, name: str,
@@ -58,13 +56,10 @@ def _write_sheet(book: xlsxwriter.Workbook, name: str,
     row = 0
     for frame in [frames] if isinstance(frames, pd.DataFrame) else frames:
         if row == 0:
-            for col, header in enumerate(frame.columns):
-                sheet.write_string(0, col, str(header), bold)
-        data = frame.astype(object).where(frame.notna(), None)
-        for values in data.itertuples(index=False, name=None):
+            sheet.write_row(0, 0, [str(c) for c in frame.columns], bold)
+        for values in _cell_values(frame):
             row += 1
-            for col, value in enumerate(values):
-                _write_cell(sheet, row, col, value)
+            sheet.write_row(row, 0, values)
 
 
 def write_workbook(sheets: dict[str, pd.DataFrame | Iterable[pd.DataFrame]], path: Path) -> None:
