@@ -134,7 +134,7 @@ def _progress(batches: Iterable[list[FileResult]], sizes: list[int],
 
 
 def _warm_up() -> None:
-    """Train or load the classifier and jieba before forking, so workers inherit them."""
+    """Load (or train) the classifier and jieba before a worker's first file."""
     classify_texts(["理论学习不深入"])
 
 
@@ -147,14 +147,15 @@ def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
     folder = None if store.folder is None else str(store.folder)
     tasks = [(str(files[i]), str(root), options.max_bytes, keys[i], folder) for i in todo]
     progress = options.progress or (lambda it, total: it)
-    if todo:
-        _warm_up()
     batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
     sizes = [len(b) for b in batches]
     done: list[FileResult] = []
     if jobs > 1 and len(todo) >= POOL_MIN_FILES:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        # each worker loads the classifier and jieba itself, all at once, while this
+        # process (which needs neither) waits for results
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                 initializer=_warm_up) as pool:
             for batch in _progress(pool.map(_work, batches), sizes, progress):
                 done += batch
     else:

@@ -35,7 +35,7 @@ _MAX_TITLE = 150   # a line this long with clauses in it is body, never a title
 _TRAILING_DATE = re.compile(rf"\s*[(\[【]?\s*{DATE}\s*[)\]】]?\s*$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
     """One line of the notice: offsets in the normalised text and its two copies."""
 
@@ -70,8 +70,13 @@ def _chrome_patterns() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(ln) for ln in raw.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-def split_lines(text: str, match: str) -> list[Line]:
-    """The non-empty lines of the text with their offsets (stripped)."""
+@lru_cache(maxsize=4)
+def split_lines(text: str, match: str) -> tuple[Line, ...]:
+    """The non-empty lines of the text with their offsets (stripped).
+
+    Kept for the last few texts: the page, date and place extractors all read the same
+    notice's lines.
+    """
     out: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
@@ -82,7 +87,7 @@ def split_lines(text: str, match: str) -> list[Line]:
             s = pos + lead
             out.append(Line(s, s + len(body), body, match[s:s + len(body)]))
         pos = end + 1
-    return out
+    return tuple(out)
 
 
 def is_chrome(line: str) -> bool:
