@@ -15,6 +15,7 @@ from analysis.report.trajectories import (
     build_completion_by_category,
     build_days_to_final,
     build_incomplete_at,
+    build_rate_sources,
     build_recurring_by_category,
     build_repeat_agencies,
     build_repeat_categories,
@@ -130,6 +131,7 @@ def _charts(tables: dict[str, pd.DataFrame]) -> dict[str, Figure]:
             build_completion_by_category(problems, notices)),
         "plot_recurring_by_category": plots.plot_recurring_by_category(
             build_recurring_by_category(build_repeat_categories(problems, notices, inspections))),
+        "plot_rate_sources": plots.plot_rate_sources(build_rate_sources(notices, inspections)),
     }
 
 
@@ -162,3 +164,13 @@ def test_small_groups_are_left_out_and_the_chart_says_so() -> None:
     label = fig.axes[0].get_xlabel()
     assert "未列出 n<2 的 1 类 (共 1 个问题)" in label
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["履职尽责", "财务资金"]
+
+
+def test_stated_and_computed_rates_are_counted_apart() -> None:
+    inspections = INSPECTIONS.assign(completion_rate=[100.0, 80.0, 100.0],
+                                     rate_stated=[False, True, False])
+    sources = build_rate_sources(NOTICES, inspections).set_index(["unit", "source"])
+    # notices (copy left out): a2 50 computed, a3 100 computed, b2 80 stated, c1 100 computed
+    assert sources.loc[("notice", "computed"), ["n", "median"]].tolist() == [3, 100.0]
+    assert sources.loc[("notice", "stated"), ["n", "median"]].tolist() == [1, 80.0]
+    assert sources.loc[("inspection", "stated"), "n"] == 1

@@ -28,7 +28,10 @@ from analysis.report.plots_base import (
 from analysis.report.trajectories import MONTH_DAYS
 
 __all__ = ["plot_trajectories", "plot_days_to_final", "plot_incomplete_at",
-           "plot_completion_by_category", "plot_recurring_by_category"]
+           "plot_completion_by_category", "plot_recurring_by_category", "plot_rate_sources"]
+SOURCE_LABELS = {("notice", "stated"): "通报 · 原文所述", ("notice", "computed"): "通报 · 计算所得",
+                 ("inspection", "stated"): "巡察 · 原文所述",
+                 ("inspection", "computed"): "巡察 · 计算所得"}
 
 
 def _month_guides(ax, top: float) -> None:
@@ -142,3 +145,25 @@ def plot_recurring_by_category(recurring: pd.DataFrame) -> Figure:
 
 def _note(text: str) -> str:
     return f"\n{text}" if text else ""
+
+
+def plot_rate_sources(sources: pd.DataFrame) -> Figure:
+    """Median completion rate (bar) and its quartiles (whisker), stated apart from computed,
+    per notice and per inspection, each with n."""
+    title = "整改完成率: 原文所述与计算所得分开"
+    shown = sources[sources["n"] > 0].reset_index(drop=True)
+    if shown.empty:
+        return empty_figure(title, 0, "没有完成率")
+    fig, (ax,) = new_figure(len(shown) + 2)
+    labels = [SOURCE_LABELS.get((u, s), f"{u} {s}") for u, s in zip(shown["unit"], shown["source"])]
+    colours = [COLOR if s == "stated" else "#81c3d7" for s in shown["source"]]
+    notes = [f"中位数 {m:.1f}% (四分位 {a:.0f}–{b:.0f}; n={k})" for m, a, b, k
+             in zip(shown["median"], shown["q1"], shown["q3"], shown["n"])]
+    draw_barh(ax, labels, shown["median"], notes, color=COLOR)
+    for bar, colour in zip(ax.patches, colours):
+        bar.set_color(colour)
+    ax.errorbar(shown["median"], range(len(shown)), fmt="none", ecolor="#333333", capsize=3,
+                xerr=[shown["median"] - shown["q1"], shown["q3"] - shown["median"]])
+    ax.set_xlim(0, 150)
+    ax.set(title=f"{title}\n(巡察取最新一份通报的完成率)", xlabel="整改完成率 (%)")
+    return attach(fig, sources)

@@ -258,3 +258,23 @@ def build_recurring_by_category(repeat_categories: pd.DataFrame) -> pd.DataFrame
     out["recurs_pct"] = (out["n_recurs"] / n_agencies * 100).round(1)
     return out.sort_values(["n_recurs", "category"], ascending=[False, True],
                            ignore_index=True)[columns]
+
+
+def build_rate_sources(notices: pd.DataFrame, inspections: pd.DataFrame) -> pd.DataFrame:
+    """Completion rates stated by the notice apart from those computed (completed / total),
+    per notice and per inspection (its latest rate).
+
+    Columns: unit (notice, inspection), source (stated, computed), n, median, q1, q3.
+    """
+    rows = []
+    for unit, frame in (("notice", _originals(notices)), ("inspection", inspections)):
+        rated = frame.dropna(subset=["completion_rate"])
+        stated = rated["rate_stated"].fillna(False).astype(bool) \
+            if "rate_stated" in rated.columns else pd.Series(False, index=rated.index)
+        for source, rates in (("stated", rated.loc[stated, "completion_rate"]),
+                              ("computed", rated.loc[~stated, "completion_rate"])):
+            rows.append({"unit": unit, "source": source, "n": len(rates),
+                         "median": rates.median() if len(rates) else float("nan"),
+                         "q1": rates.quantile(0.25) if len(rates) else float("nan"),
+                         "q3": rates.quantile(0.75) if len(rates) else float("nan")})
+    return pd.DataFrame(rows).round(1)
