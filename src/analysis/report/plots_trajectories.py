@@ -164,6 +164,8 @@ def plot_rate_sources(sources: pd.DataFrame) -> Figure:
         bar.set_color(colour)
     ax.errorbar(shown["median"], range(len(shown)), fmt="none", ecolor="#333333", capsize=3,
                 xerr=[shown["median"] - shown["q1"], shown["q3"] - shown["median"]])
+    for text, right in zip(ax.texts, shown[["median", "q3"]].max(axis=1)):
+        text.set_x(float(right) + 2)             # notes clear of the whiskers
     ax.set_xlim(0, 150)
     ax.set(title=f"{title}\n(巡察取最新一份通报的完成率)", xlabel="整改完成率 (%)")
     return attach(fig, sources)
