@@ -97,15 +97,26 @@ def build_largest_recoveries(notices: pd.DataFrame, facts: pd.DataFrame,
                              n: int = 10) -> pd.DataFrame:
     """The `n` largest recovered_wan with the sentence they were read from (value in 万元).
 
-    Figures are cumulative, so an inspection's notices count once: its largest figure.
+    Figures are cumulative, so an inspection counts once: with its latest notice that states
+    a sum, the figure the inspections table holds.
     """
     stated = notices.dropna(subset=["recovered_wan"])
     if "inspection_id" in stated.columns:
-        key = stated["inspection_id"].where(stated["inspection_id"].notna(), stated["doc_id"])
-        stated = stated.assign(key=key).sort_values("recovered_wan", ascending=False)
-        stated = stated.drop_duplicates("key").drop(columns="key")
+        stated = _latest_per_inspection(stated)
     stated = stated.nlargest(n, "recovered_wan")
     return _cases(stated, facts, "recovered_wan", ("recovered_wan", "amount"))
+
+
+def _latest_per_inspection(notices: pd.DataFrame) -> pd.DataFrame:
+    """The latest notice of each inspection (as-of, else publish date; then stage); notices
+    outside any inspection all kept."""
+    when = notices["as_of_date"].where(notices["as_of_date"].notna(), notices["publish_date"])
+    stage = notices["doc_type"].map({"progress_report": 1, "rectification_report": 2}).fillna(0)
+    key = notices["inspection_id"].where(notices["inspection_id"].notna(), notices["doc_id"])
+    ordered = notices.assign(_when=when, _stage=stage, _key=key).sort_values(
+        ["_key", "_when", "_stage", "source_path"], na_position="first")
+    latest = ordered.drop_duplicates("_key", keep="last")
+    return latest.drop(columns=["_when", "_stage", "_key"])
 
 
 def build_lowest_completion(notices: pd.DataFrame, facts: pd.DataFrame,
@@ -152,12 +163,9 @@ def build_incomplete_inspections(inspections: pd.DataFrame, notices: pd.DataFram
 
 def _latest_rate_notices(notices: pd.DataFrame) -> pd.DataFrame:
     """Per inspection, the latest notice stating a completion rate: doc_id, title, as_of, source."""
-    rated = notices.dropna(subset=["inspection_id", "completion_rate"])
-    when = rated["as_of_date"].where(rated["as_of_date"].notna(), rated["publish_date"])
-    stage = rated["doc_type"].map({"progress_report": 1, "rectification_report": 2}).fillna(0)
-    rated = rated.assign(as_of=when, stage=stage, source=_source(rated)).sort_values(
-        ["inspection_id", "as_of", "stage", "source_path"], na_position="first")
-    latest = rated.drop_duplicates("inspection_id", keep="last")
+    rated = _latest_per_inspection(notices.dropna(subset=["inspection_id", "completion_rate"]))
+    as_of = rated["as_of_date"].where(rated["as_of_date"].notna(), rated["publish_date"])
+    latest = rated.assign(as_of=as_of, source=_source(rated))
     return latest[["inspection_id", "doc_id", "title", "as_of", "source"]]
 
 
