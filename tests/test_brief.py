@@ -13,7 +13,7 @@ from analysis.report.brief import write_brief
 from analysis.report.brief_docx import write_brief_docx
 from analysis.tables.load import empty_table
 
-N_CHARTS = 5
+N_CHARTS = 6
 
 
 @pytest.fixture(scope="module")
@@ -56,15 +56,23 @@ def test_largest_recovery_leads_with_its_evidence(page: str) -> None:
     assert "99,999.5" in first_row and "全年挽回经济损失99999.5万元。" in first_row
 
 
-def test_lowest_completion_table_shows_rate_n_and_source(page: str, tables) -> None:
-    section = page.split("整改完成率最低的通报</h2>")[1].split("</table>")[0]
-    rates = tables["notices"]["completion_rate"].dropna()
-    assert f"{rates.min():.1f}".rstrip("0").rstrip(".") in section.split("<tr>")[2]
-    assert "<th>问题数</th>" in section and "已完成整改" in section
+def test_incomplete_inspections_are_listed_with_their_evidence(page: str, tables) -> None:
+    section = page.split("尚未全部完成整改的巡察</h2>")[1].split("</table>")[0]
+    open_ = tables["inspections"][tables["inspections"]["status"] == "incomplete"]
+    assert len(open_) and section.count("<tr>") == len(open_) + 1
+    lowest = open_["completion_rate"].min()
+    assert f"{lowest:.1f}".rstrip("0").rstrip(".") in section.split("<tr>")[2]
+    assert "<th>已完成</th>" in section and "<th>问题数</th>" in section
+    assert "<th>截至</th>" in section and "已完成整改" in section
+
+
+def test_charts_count_completion_and_money_per_inspection(page: str) -> None:
+    assert "各领域的整改完成率 (按巡察)" in page and "巡察整改进度" in page
 
 
 def test_key_figures_carry_n(page: str) -> None:
     assert "整改完成率中位数(%)" in page and re.search(r"n=\d+ 份通报给出完成率", page)
+    assert "巡察整改完成率中位数(%)" in page and re.search(r"n=\d+ 次巡察 \(最新通报", page)
 
 
 @pytest.mark.parametrize("size", [5, 0])

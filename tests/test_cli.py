@@ -85,3 +85,25 @@ def test_classify_command(tmp_path):
     lines = r.stdout.splitlines()
     assert [line.split("\t") for line in lines] == [["learning", "中心组理论学习不深入不系统"],
                                               ["finance", "公务用车加油卡管理不规范"]]
+
+
+def test_share_command_writes_a_filtered_copy_with_inspections(built, tmp_path):
+    _, out, _ = built
+    share = tmp_path / "share"
+    r = subprocess.run([PY, "-m", "analysis", "share", "--processed", str(out), "--out",
+                        str(share), "--doc-types", "progress_report", "rectification_report",
+                        "--years", "2020", "2025", "--drop-anonymized"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.startswith("shared ") and "inspections" in r.stdout
+    notices = pd.read_csv(share / "dataset-share-notices.csv", encoding="utf-8-sig")
+    inspections = pd.read_csv(share / "dataset-share-inspections.csv", encoding="utf-8-sig")
+    assert len(notices) and set(notices["doc_type"]) <= {"progress_report", "rectification_report"}
+    assert set(inspections["inspection_id"]) == set(notices["inspection_id"].dropna())
+    assert (share / "dataset-share.xlsx").is_file()
+
+
+def test_share_command_without_a_build_is_a_clear_error(tmp_path):
+    r = subprocess.run([PY, "-m", "analysis", "share", "--processed", str(tmp_path)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "no built dataset" in r.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,7 +18,9 @@ from nbclient import NotebookClient
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 OWN = ["00-data-coverage", "10-notices-over-time", "20-problem-categories",
-       "30-completion-and-recoveries", "40-agency-patterns", "90-export"]
+       "30-completion-and-recoveries", "35-inspection-trajectories", "40-agency-patterns",
+       "90-export"]
+EVERY = sorted([*OWN, "01-classifier-quality"])
 GLYPH_WARNINGS = ("missing from font", "Glyph ")
 
 
@@ -65,6 +68,7 @@ def output_texts(notebook: nbformat.NotebookNode) -> str:
 # every notebook on the 60-notice build; the ones with most per-group rates on 5 notices too
 # (01-classifier-quality reads the labelled set, not the build: run once, on any build)
 RUNS = [(60, name) for name in OWN] + [(5, "30-completion-and-recoveries"),
+                                       (5, "35-inspection-trajectories"),
                                        (5, "40-agency-patterns"),
                                        (5, "01-classifier-quality")]
 
@@ -101,6 +105,7 @@ def test_notebook_runs_and_writes_figures(size: int, name: str, builds: dict[int
         share = build / "processed" / "share"
         assert (share / "dataset-share.xlsx").is_file()
         assert (share / "dataset-share-notices.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        assert (share / "dataset-share-inspections.csv").is_file()
         return
     pngs = sorted(figures.glob(f"{name}-*.png"))
     assert pngs, f"{name} wrote no figures"
@@ -125,8 +130,47 @@ def test_notebook_is_thin_and_clean(name: str) -> None:
             lines = cell.source.splitlines()
             assert not [x for x in lines if x.lstrip().startswith(("def ", "class "))]
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    if "write_shared_dataset(" in code:
+        # the export writes tables, not figures: it runs what `python -m analysis share` runs
+        assert "save_figure" not in code
+        return
     assert "load_table(" in code and "save_figure" in code
+
+
+def sections(notebook: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
+    """(heading, code cells) of every `## ` section of a notebook."""
+    found: list[tuple[str, list[str]]] = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            found.append((cell.source.splitlines()[0], []))
+        elif cell.cell_type == "code" and found:
+            found[-1][1].append(cell.source)
+    return found
+
+
+@pytest.mark.parametrize("name", EVERY)
+def test_every_section_ends_with_a_computed_sentence(name: str) -> None:
+    notebook = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
+    found = sections(notebook)
+    assert found, f"{name} has no ## sections"
+    for heading, cells in found:
+        assert cells, f"{heading}: no code"
+        last = cells[-1]
+        # a sentence computed from the data: an f-string with at least one {value}
+        assert "print(" in last and 'f"' in last and "{" in last, f"{heading}: {last!r}"
 
 
 def test_every_notebook_is_executed_by_these_tests() -> None:
     assert {p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")} == {name for _, name in RUNS}
+    assert {p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")} == set(EVERY)
+
+
+@pytest.mark.parametrize("name", EVERY)
+def test_figure_names_in_the_header_are_the_ones_written(name: str) -> None:
+    notebook = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    written = set(re.findall(r'save_(?:figure|table)\([^"]*"([^"]+)"', code))
+    header = notebook.cells[0].source
+    for figure in written:
+        short = "-" + figure.removeprefix(name + "-")
+        assert figure in header or short in header, f"{figure} not named in the header"

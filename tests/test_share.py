@@ -17,7 +17,7 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
 
 def test_copies_and_internal_columns_are_dropped(tables) -> None:
     shared = build_share_tables(tables)
-    assert set(shared) == {"notices", "problems", "facts"}
+    assert set(shared) == {"notices", "problems", "facts", "inspections"}
     assert "duplicate_of" not in shared["notices"].columns
     copies = tables["notices"]["duplicate_of"].notna().sum()
     assert copies and len(shared["notices"]) == len(tables["notices"]) - copies
@@ -53,7 +53,15 @@ def test_written_files_open_in_excel(tables, tmp_path) -> None:
     for csv in paths[:-1]:
         assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
     workbook = load_workbook(paths[-1], read_only=True)
-    assert workbook.sheetnames == ["notices 通报", "problems 问题", "facts 依据", "数据字典"]
+    assert workbook.sheetnames == ["notices 通报", "problems 问题", "facts 依据",
+                                   "inspections 巡察", "数据字典"]
     first = next(workbook["problems 问题"].iter_rows(min_row=2, max_row=2, values_only=True))
     problem = first[list(shared["problems"].columns).index("problem")]
     assert problem.startswith("含控制字符的问题") and len(problem) <= 32_000
+
+
+def test_inspections_follow_the_notices_kept(tables) -> None:
+    shared = build_share_tables(tables, doc_types=["rectification_report"])
+    kept = set(shared["notices"]["inspection_id"].dropna())
+    assert kept and set(shared["inspections"]["inspection_id"]) == kept
+    assert "status" in shared["inspections"].columns

@@ -266,3 +266,32 @@ def test_agency_names_keep_same_named_bodies_apart(org, places, expected) -> Non
     frame = pd.DataFrame([{"inspected_org": org, "province": places[0], "city": places[1],
                            "county": places[2]}])
     assert agency_names(frame).iloc[0] == expected
+
+
+def test_incomplete_inspections_cite_the_latest_notice_behind_their_figures() -> None:
+    from analysis.report.highlights import build_incomplete_inspections
+    inspections = pd.DataFrame({
+        "inspection_id": ["A", "B"], "agency": ["青溪区民政局", "北塘区教育局"],
+        "inspected_org": ["青溪区民政局党组", "北塘区教育局党组"], "province": [None, None],
+        "city": [None, None], "county": ["青溪区", "北塘区"], "status": ["incomplete", "complete"],
+        "completion_rate": [75.0, 100.0], "problems_completed": [3, 4],
+        "problems_total": [4, 4]})
+    # A's first progress notice (as of April) said 1 of 4, the later one (as of June) 3 of 4
+    notices = notices_frame([
+        {"doc_id": "a1", "inspection_id": "A", "doc_type": "progress_report",
+         "as_of_date": "2024-04-30", "completion_rate": 25.0},
+        {"doc_id": "a2", "inspection_id": "A", "doc_type": "progress_report",
+         "as_of_date": "2024-06-30", "completion_rate": 75.0, "url": "https://example.org/a2"},
+        {"doc_id": "b1", "inspection_id": "B", "doc_type": "rectification_report",
+         "as_of_date": "2024-09-30", "completion_rate": 100.0}])
+    facts = pd.DataFrame([
+        {"doc_id": "a1", "field": "problems_completed", "evidence": "已完成整改1个。", "start": 5},
+        {"doc_id": "a2", "field": "problems_total", "evidence": "反馈问题4个。", "start": 10},
+        {"doc_id": "a2", "field": "problems_completed", "evidence": "已完成整改3个。", "start": 20},
+        {"doc_id": "a2", "field": "recovered_wan", "evidence": "挽回损失5万元。", "start": 30}])
+    cases = build_incomplete_inspections(inspections, notices, facts)
+    assert cases["inspection_id"].tolist() == ["A"]
+    row = cases.iloc[0]
+    assert (row["value"], row["completed"], row["n"], row["as_of"]) == (75.0, 3, 4, "2024-06-30")
+    assert row["evidence"] == "反馈问题4个。 / 已完成整改3个。"
+    assert row["source"] == "https://example.org/a2"

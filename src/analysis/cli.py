@@ -5,6 +5,8 @@
     python -m analysis evaluate GOLD.jsonl DOCS_DIR
     python -m analysis brief [--processed DIR] --out FILE
     python -m analysis notebooks [FOLDER]
+    python -m analysis share [--processed DIR] [--out DIR] [--doc-types T ...] [--years A B]
+                             [--drop-anonymized]
     python -m analysis fetch [URL ...] [--urls FILE] [--follow] [--delay SECONDS] --out DIR
 """
 from __future__ import annotations
@@ -121,6 +123,26 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_share(args: argparse.Namespace) -> int:
+    from analysis.paths import processed_dir
+    from analysis.tables.share import write_shared_dataset
+
+    src = Path(args.processed) if args.processed else processed_dir()
+    if not (src / "notices.parquet").exists() and not (src / "notices.csv").exists():
+        print(f"error: no built dataset in {src}: run `python -m analysis build` first",
+              file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else src / "share"
+    years = tuple(args.years) if args.years else None
+    shared, paths = write_shared_dataset(src, out, doc_types=args.doc_types, years=years,
+                                         drop_anonymized=args.drop_anonymized)
+    counts = ", ".join(f"{len(frame)} {name}" for name, frame in shared.items())
+    print(f"shared {counts} -> {out}")
+    for path in paths:
+        print(f"  {path}")
+    return 0
+
+
 def _cmd_notebooks(args: argparse.Namespace) -> int:
     from analysis.report.notebooks import execute_notebook, find_notebooks
 
@@ -210,6 +232,17 @@ def make_parser() -> argparse.ArgumentParser:
     brief.add_argument("--processed", default=None, help="built dataset folder")
     brief.add_argument("--docx", action="store_true", help="also write a DOCX version")
     brief.set_defaults(run=_cmd_brief)
+    share = sub.add_parser("share", help="write a cleaned, filtered copy of a build to share")
+    share.add_argument("--processed", default=None, help="built dataset folder")
+    share.add_argument("--out", default=None, help="output folder (default PROCESSED/share)")
+    share.add_argument("--doc-types", nargs="+", default=None, metavar="TYPE",
+                       help="keep only these doc types (e.g. progress_report)")
+    share.add_argument("--years", nargs=2, type=int, default=None, metavar=("FIRST", "LAST"),
+                       help="keep notices dated in this span of years (undated left out)")
+    share.add_argument("--drop-anonymized", action="store_true",
+                       help="leave out texts with placeholders (XX, 202X)")
+    share.set_defaults(run=_cmd_share)
+
     books = sub.add_parser("notebooks", help="execute the numbered notebooks in order")
     books.add_argument("folder", nargs="?", default="notebooks")
     books.set_defaults(run=_cmd_notebooks)

@@ -3,7 +3,9 @@
     write_brief(Path("data/processed"), Path("brief.html"))
 
 The HTML embeds its charts as base64 PNG, so it can be mailed as one file. Every rate shows
-the number of notices behind it; every case cites its evidence sentence and source.
+the number of notices or inspections behind it; every case cites its evidence sentences and
+source. Completion and money by group are counted per inspection (its latest figures), and
+the inspections still incomplete are listed with the sentences their figures come from.
 Re-posted copies (duplicate_of) are left out.
 """
 from __future__ import annotations
@@ -20,9 +22,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report.highlights import (
+    build_incomplete_inspections,
     build_key_figures,
     build_largest_recoveries,
-    build_lowest_completion,
 )
 from analysis.report.plots import (
     plot_category_heatmap,
@@ -32,12 +34,16 @@ from analysis.report.plots import (
     plot_recovered_by,
 )
 from analysis.report.plots_base import format_number
+from analysis.report.plots_trajectories import plot_trajectories
+from analysis.report.trajectories import build_trajectories
 from analysis.tables.load import load_tables
 
 BRIEF_DPI = 150
 _NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
-CASE_HEADERS = {"inspected_org": "被巡察党组织", "region": "地区", "value": "", "n": "问题数",
-                "evidence": "依据原句", "source": "来源"}
+CASE_HEADERS = {"inspected_org": "被巡察党组织", "region": "地区", "value": "",
+                "completed": "已完成", "n": "问题数", "as_of": "截至", "evidence": "依据原句",
+                "source": "来源"}
+MAX_INCOMPLETE = 20          # rows of the incomplete-inspections table
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
 sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.6}
@@ -67,13 +73,19 @@ class BriefParts:
 def build_brief_parts(tables: dict[str, pd.DataFrame]) -> BriefParts:
     """Key figures, charts and case tables of the briefing from the (unique) tables."""
     notices, problems, facts = tables["notices"], tables["problems"], tables["facts"]
+    inspections = tables["inspections"]
     charts = [("整改完成情况的年度变化", plot_over_time(notices, problems)),
+              ("巡察整改进度: 完成率随反馈后天数的变化",
+               plot_trajectories(build_trajectories(notices, inspections))),
               ("问题类别构成", plot_category_shares(problems)),
               ("各领域的问题类别", plot_category_heatmap(problems, notices, by="sector")),
-              ("各领域的整改完成率", plot_completion_by(notices, by="sector")),
-              ("各省的挽回经济损失", plot_recovered_by(notices, by="province"))]
+              ("各领域的整改完成率 (按巡察)",
+               plot_completion_by(inspections, by="sector", unit="次巡察")),
+              ("各省的挽回经济损失 (按巡察)",
+               plot_recovered_by(inspections, by="province", unit="次巡察"))]
     cases = [("挽回经济损失最多的通报", "金额(万元)", build_largest_recoveries(notices, facts), 4),
-             ("整改完成率最低的通报", "完成率(%)", build_lowest_completion(notices, facts), 1)]
+             ("尚未全部完成整改的巡察", "完成率(%)",
+              build_incomplete_inspections(inspections, notices, facts, n=MAX_INCOMPLETE), 1)]
     return BriefParts(build_key_figures(tables), charts, cases)
 
 
@@ -85,19 +97,21 @@ def figure_png(fig: Figure, dpi: int = BRIEF_DPI) -> bytes:
 
 
 def case_rows(cases: pd.DataFrame, value_header: str, decimals: int = 2) -> pd.DataFrame:
-    """A case table as shown: organisation, region, value (as text), n, evidence, source."""
+    """A case table as shown: organisation, region, value (as text), [completed], n, [as of],
+    evidence, source. Columns a case table does not have, or leaves all empty, are left out."""
     region = (cases["province"].fillna("").astype(str) + cases["city"].fillna("").astype(str)
               + cases["county"].fillna("").astype(str))
     organisation = cases["inspected_org"].astype("object").where(cases["inspected_org"].notna(),
                                                                 cases["title"])
     shown = pd.DataFrame({"inspected_org": organisation.fillna(""), "region": region,
-                          "value": [format_number(v, decimals) for v in cases["value"]],
-                          "n": cases["n"],
+                          "value": [format_number(v, decimals) if pd.notna(v) else ""
+                                    for v in cases["value"]],
+                          "completed": cases.get("completed"), "n": cases["n"],
+                          "as_of": cases.get("as_of"),
                           "evidence": cases["evidence"].fillna("(无依据原句)"),
                           "source": cases["source"].fillna("")})
-    if shown["n"].isna().all():
-        shown = shown.drop(columns="n")
-    return shown.rename(columns={**CASE_HEADERS, "value": value_header})
+    empty = [c for c in ("completed", "n", "as_of") if shown[c].isna().all()]
+    return shown.drop(columns=empty).rename(columns={**CASE_HEADERS, "value": value_header})
 
 
 def _html_cell(value: object) -> str:
@@ -135,7 +149,8 @@ def render_brief_html(parts: BriefParts, source: str = "") -> str:
                     f"{_html_table(case_rows(frame, header, decimals))}"
                     for title, header, frame, decimals in parts.cases)
     note = (f"数据来源: {html.escape(source)}; " if source else "") + \
-        f"生成日期 {date.today().isoformat()}; 已剔除重复转载的通报; 比率均注明样本量 n。"
+        f"生成日期 {date.today().isoformat()}; 已剔除重复转载的通报; 比率均注明样本量 n; " \
+        "按巡察统计时, 每次巡察取其最新通报的数字 (累计数, 不跨通报相加)。"
     return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             "<title>巡察整改通报数据简报</title>"
             f"<style>{_CSS}</style></head><body><h1>巡察整改通报数据简报</h1>"

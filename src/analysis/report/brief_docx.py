@@ -57,7 +57,7 @@ def render_brief_docx(parts: BriefParts) -> docx.document.Document:
     _set_chinese_font(document)
     document.add_heading("巡察整改通报数据简报", level=0)
     document.add_paragraph(f"生成日期 {date.today().isoformat()}; 已剔除重复转载的通报; "
-                           "比率均注明样本量 n。")
+                           "比率均注明样本量 n; 按巡察统计时, 每次巡察取其最新通报的数字。")
     document.add_heading("关键数字", level=1)
     _add_table(document, parts.key_figures.rename(
         columns={"figure": "指标", "value": "数值", "note": "说明"}))

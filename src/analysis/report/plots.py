@@ -25,6 +25,7 @@ from analysis.report.plots_base import (
     draw_heatmap,
     empty_figure,
     format_number,
+    min_n_note,
     new_figure,
     save_figure,
     save_table,
@@ -33,6 +34,7 @@ from analysis.report.plots_base import (
 )
 from analysis.report.summary import (
     agency_names,
+    build_category_reach,
     build_category_shares,
     build_crosstab,
     build_field_coverage,
@@ -176,17 +178,28 @@ def plot_lags(notices: pd.DataFrame) -> Figure:
 
 
 def plot_category_shares(problems: pd.DataFrame) -> Figure:
-    """Share of problems by primary category (%), with counts."""
+    """Per primary category: share of problems (%) beside share of notices listing it (%)."""
     title = "问题类别构成"
-    shares = build_category_shares(problems)
-    if shares.empty:
+    reach = build_category_reach(problems)
+    if reach.empty:
         return empty_figure(title, len(problems))
-    shares = shares.sort_values("share_pct", ascending=False)
-    fig, (ax,) = new_figure(len(shares))
-    notes = [f"{p:.1f}% ({k})" for p, k in zip(shares["share_pct"], shares["n"])]
-    draw_barh(ax, display_labels(shares["category"], "category"), shares["share_pct"], notes)
-    ax.set(title=f"{title} (n={int(shares['n'].sum())} 个问题)", xlabel="占问题总数 (%)")
-    return attach(fig, shares.drop(columns="group"))
+    reach = reach.sort_values("share_pct", ascending=False, ignore_index=True)
+    labels = display_labels(reach["category"], "category")
+    fig, axes = new_figure(len(reach), ncols=2, width=11, sharey=True)
+    draw_barh(axes[0], labels, reach["share_pct"],
+              [f"{p:.1f}% ({k})" for p, k in zip(reach["share_pct"], reach["n"])])
+    axes[0].set(title=f"按问题: 占 {int(reach['n'].sum())} 个问题", xlabel="占问题总数 (%)")
+    listing = int(reach["notices_listing"].iloc[0])
+    draw_barh(axes[1], labels, reach["notice_share_pct"],
+              [f"{p:.0f}% ({k})" for p, k in zip(reach["notice_share_pct"], reach["n_notices"])],
+              color="#3a7ca5")
+    axes[1].set(title=f"按通报: 占 {listing} 份列出问题的通报",
+                xlabel="列出该类问题的通报占比 (%)")
+    axes[1].tick_params(axis="y", length=0)
+    axes[0].set_ylim(len(reach) - 0.5, -0.5)
+    fig.suptitle(f"{title} (n={int(reach['n'].sum())} 个问题, {listing} 份通报; "
+                 "一份通报可列出多类问题)")
+    return attach(fig, reach)
 
 
 def plot_category_heatmap(problems: pd.DataFrame, notices: pd.DataFrame, by: str = "sector",
@@ -235,34 +248,42 @@ def plot_distinctive_terms(problems: pd.DataFrame, top_n: int = 8,
     return attach(fig, terms)
 
 
-def plot_completion_by(notices: pd.DataFrame, by: str = "sector", min_n: int = 3,
-                       top_n: int = 15) -> Figure:
-    """Median stated completion rate per group (%), with n; groups with n < min_n left out."""
+def plot_completion_by(frame: pd.DataFrame, by: str = "sector", min_n: int = 3,
+                       top_n: int = 15, unit: str = "份通报") -> Figure:
+    """Median completion rate per group (%), with n; groups with n < min_n left out (and said).
+
+    `frame` is notices or inspections; `unit` names what one row is (份通报, 次巡察).
+    """
     title = f"整改完成率: 按{column_label(by)}"
-    rates = build_rate_by(notices, by, min_n=min_n, top_n=top_n)
-    n = int(notices["completion_rate"].notna().sum())
+    rates = build_rate_by(frame, by, min_n=min_n, top_n=top_n)
+    every = build_rate_by(frame, by, min_n=1, top_n=len(frame) + 1)
+    note = min_n_note(every[every["n"] < min_n], min_n, unit)
+    n = int(frame["completion_rate"].notna().sum())
     if rates.empty:
-        return empty_figure(title, n, f"每组至少需要 {min_n} 份给出完成率的通报")
+        return empty_figure(title, n, note or f"每组至少需要 {min_n} 个完成率 ({unit})")
     fig, (ax,) = new_figure(len(rates))
     notes = [f"{r:.1f}% (n={k})" for r, k in zip(rates["median_rate"], rates["n"])]
     draw_barh(ax, display_labels(rates["group"], by), rates["median_rate"], notes)
-    ax.set(title=f"{title} (中位数; n={int(rates['n'].sum())} 份通报)",
-           xlabel="整改完成率中位数 (%)")
+    stated = int(rates["n_stated"].sum())
+    ax.set(title=f"{title} (中位数; n={int(rates['n'].sum())} {unit})",
+           xlabel=f"整改完成率中位数 (%); 其中原文所述 {stated} 个, 计算所得 "
+                  f"{int(rates['n'].sum()) - stated} 个" + (f"\n{note}" if note else ""))
     ax.set_xlim(0, 125)
     return attach(fig, rates)
 
 
-def plot_recovered_by(notices: pd.DataFrame, by: str = "sector", top_n: int = 12) -> Figure:
-    """Money recovered per group (万元), with the number of notices stating a sum."""
+def plot_recovered_by(frame: pd.DataFrame, by: str = "sector", top_n: int = 12,
+                      unit: str = "份通报") -> Figure:
+    """Money recovered per group (万元), with the number of rows (`unit`) stating a sum."""
     title = f"挽回经济损失: 按{column_label(by)}"
-    totals = build_recovered_by(notices, by, top_n=top_n)
+    totals = build_recovered_by(frame, by, top_n=top_n)
     if totals.empty:
-        return empty_figure(title, 0, "没有通报给出挽回金额")
+        return empty_figure(title, 0, f"没有{unit[1:]}给出挽回金额")
     fig, (ax,) = new_figure(len(totals))
     notes = [f"{v:,.1f} (n={k})" for v, k in zip(totals["recovered_wan"], totals["n"])]
     draw_barh(ax, display_labels(totals["group"], by), totals["recovered_wan"], notes,
               color="#3a7d44")
-    ax.set(title=f"{title} (n={int(totals['n'].sum())} 份通报)", xlabel="金额 (万元)")
+    ax.set(title=f"{title} (n={int(totals['n'].sum())} {unit})", xlabel="金额 (万元)")
     return attach(fig, totals)
 
 
@@ -282,18 +303,23 @@ def plot_largest_recoveries(notices: pd.DataFrame, facts: pd.DataFrame, n: int =
 
 
 def plot_agency_comparison(notices: pd.DataFrame, problems: pd.DataFrame, by: str = "sector",
-                           top_n: int = 12) -> Figure:
-    """Groups side by side: notices, problems per notice, completion (n), recoveries (n)."""
+                           top_n: int = 12, inspections: pd.DataFrame | None = None) -> Figure:
+    """Groups side by side: notices, problems per notice, completion (n), recoveries (n).
+
+    With `inspections`, completion and money are counted per inspection (its latest figures).
+    """
     title = f"{column_label(by)}对比"
-    profile = build_agency_profile(notices, problems, by=by, top_n=top_n)
+    profile = build_agency_profile(notices, problems, by=by, top_n=top_n,
+                                   inspections=inspections)
     if profile.empty:
         return empty_figure(title, 0)
     labels = display_labels(profile["group"], by)
     fig, axes = new_figure(len(profile), ncols=4, width=13, sharey=True)
+    unit = "巡察" if inspections is not None else "通报"
     panels = [("notices", None, "通报数 (份)", "{:.0f}"),
               ("problems_per_notice", None, "每份通报列出问题 (个)", "{:.1f}"),
-              ("completion_median", "completion_n", "完成率中位数 (%)", "{:.0f}%"),
-              ("recovered_wan", "recovered_n", "挽回损失合计 (万元)", "{:,.0f}")]
+              ("completion_median", "completion_n", f"完成率中位数 (%, n={unit})", "{:.0f}%"),
+              ("recovered_wan", "recovered_n", f"挽回损失合计 (万元, n={unit})", "{:,.0f}")]
     for ax, (column, n_column, label, fmt) in zip(axes, panels):
         values = profile[column].astype(float).fillna(0.0)
         counts = profile[n_column] if n_column else pd.Series(None, index=profile.index)
@@ -302,7 +328,9 @@ def plot_agency_comparison(notices: pd.DataFrame, problems: pd.DataFrame, by: st
         ax.set_title(label, fontsize=11)
         ax.tick_params(axis="y", length=0)
     axes[0].set_ylim(len(profile) - 0.5, -0.5)     # shared y axis: first group on top
-    fig.suptitle(f"{title} (n={int(profile['notices'].sum())} 份通报; 按通报数排序)")
+    counted = (f"{int(profile['inspections'].sum())} 次巡察, " if inspections is not None
+               else "")
+    fig.suptitle(f"{title} (n={counted}{int(profile['notices'].sum())} 份通报; 按通报数排序)")
     return attach(fig, profile)
 
 

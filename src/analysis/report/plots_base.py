@@ -191,3 +191,28 @@ def draw_heatmap(ax: Axes, table: pd.DataFrame, notes: pd.DataFrame | None = Non
                 color="white" if high and value > 0.6 * high else "#222222")
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.7)
     bar.set_label(unit)
+
+
+def split_min_n(frame: pd.DataFrame, min_n: int, column: str = "n"
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(groups with at least `min_n` in `column`, the groups left out), order kept.
+
+    >>> frame = pd.DataFrame({"group": ["a", "b", "c"], "n": [5, 1, 3]})
+    >>> [part["group"].tolist() for part in split_min_n(frame, 3)]
+    [['a', 'c'], ['b']]
+    """
+    if frame.empty:
+        return frame, frame
+    enough = frame[column].fillna(0) >= min_n
+    return frame[enough].reset_index(drop=True), frame[~enough].reset_index(drop=True)
+
+
+def min_n_note(left_out: pd.DataFrame, min_n: int, unit: str, group_unit: str = "组") -> str:
+    """The line a chart carries about the groups it leaves out ("" when none are).
+
+    >>> min_n_note(pd.DataFrame({"n": [1, 2]}), 3, "次巡察")
+    '未列出 n<3 的 2 组 (共 3 次巡察)'
+    """
+    if left_out.empty:
+        return ""
+    return f"未列出 n<{min_n} 的 {len(left_out)} {group_unit} (共 {int(left_out['n'].sum())} {unit})"

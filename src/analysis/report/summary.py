@@ -154,26 +154,32 @@ def build_lags(notices: pd.DataFrame) -> pd.DataFrame:
     return lags.astype({"days": int}).reset_index(drop=True)
 
 
-def build_rate_by(notices: pd.DataFrame, by: str, min_n: int = 3,
+def build_rate_by(frame: pd.DataFrame, by: str, min_n: int = 3,
                   top_n: int = 15) -> pd.DataFrame:
-    """Completion rate per group with n: group, n, median_rate, mean_rate.
+    """Completion rate per group with n: group, n, median_rate, mean_rate, n_stated.
 
-    Only groups with at least `min_n` stated rates; of those the `top_n` with most notices;
-    sorted by median rate, highest first. Notices whose group is unknown are left out: a
-    ranking compares named groups (their count shows in the coverage charts).
+    `frame` is notices or inspections (one rate per row). Only groups with at least `min_n`
+    rates; of those the `top_n` with most rows; sorted by median rate, highest first.
+    `n_stated` counts the rates the notices state themselves (the rest are completed /
+    total). Rows whose group is unknown are left out: a ranking compares named groups.
     """
-    rated = notices.dropna(subset=["completion_rate", by])
+    rated = frame.dropna(subset=["completion_rate", by])
     if rated.empty:
-        return pd.DataFrame(columns=["group", "n", "median_rate", "mean_rate"])
-    grouped = rated.assign(group=fill_missing(rated[by])).groupby("group")["completion_rate"]
-    out = grouped.agg(n="count", median_rate="median", mean_rate="mean").reset_index()
+        return pd.DataFrame(columns=["group", "n", "median_rate", "mean_rate", "n_stated"])
+    stated = rated["rate_stated"].fillna(False).astype(bool) if "rate_stated" in rated.columns \
+        else pd.Series(False, index=rated.index)
+    grouped = rated.assign(group=fill_missing(rated[by]), stated=stated).groupby("group")
+    out = grouped["completion_rate"].agg(n="count", median_rate="median", mean_rate="mean")
+    out["n_stated"] = grouped["stated"].sum().astype(int)
+    out = out.reset_index()
     out = out[out["n"] >= min_n].nlargest(top_n, "n")
     return out.sort_values(["median_rate", "n"], ascending=False, ignore_index=True).round(1)
 
 
 def build_recovered_by(notices: pd.DataFrame, by: str, top_n: int = 12) -> pd.DataFrame:
-    """Money recovered per group: group, n (notices stating a sum), recovered_wan; largest first.
+    """Money recovered per group: group, n (rows stating a sum), recovered_wan; largest first.
 
+    `notices` may be the inspections table, whose figure is counted once per inspection.
     Groups past the top N are summed into 其他 (kept last).
     """
     stated = notices.dropna(subset=["recovered_wan"])
@@ -228,3 +234,28 @@ def build_recurring_categories(problems: pd.DataFrame, notices: pd.DataFrame,
     out["share_pct"] = (out["n_regions"] / out["sector_regions"] * 100).round(1)
     return out.sort_values(["sector_regions", "n_regions"], ascending=False,
                            ignore_index=True)[columns]
+
+
+def build_category_reach(problems: pd.DataFrame) -> pd.DataFrame:
+    """Per primary category: share of problems, and share of notices listing any problem that
+    list at least one of it (a notice with many finance items counts once).
+
+    Columns: category, n, share_pct (of problems), n_notices, notice_share_pct, notices_listing.
+
+    >>> problems = pd.DataFrame({"doc_id": ["a", "a", "a", "b"],
+    ...                          "category": ["finance", "finance", "duty", "duty"]})
+    >>> build_category_reach(problems)[["category", "share_pct", "notice_share_pct"]].values.tolist()
+    [['duty', 50.0, 100.0], ['finance', 50.0, 50.0]]
+    """
+    frame = problems.dropna(subset=["category"])
+    columns = ["category", "n", "share_pct", "n_notices", "notice_share_pct", "notices_listing"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    listing = frame["doc_id"].nunique()
+    out = frame.groupby("category").agg(n=("doc_id", "size"), n_notices=("doc_id", "nunique"))
+    out["share_pct"] = (out["n"] / len(frame) * 100).round(1)
+    out["notice_share_pct"] = (out["n_notices"] / listing * 100).round(1)
+    out["notices_listing"] = listing
+    return out.reset_index().sort_values(["n_notices", "n", "category"],
+                                         ascending=[False, False, True],
+                                         ignore_index=True)[columns]

@@ -1,11 +1,13 @@
 """A cleaned, filtered copy of the dataset for sharing: CSV (UTF-8 BOM) and XLSX with a dictionary.
 
-    from analysis.tables.load import load_tables
-    shared = build_share_tables(load_tables(), doc_types=["progress_report"])
-    write_share(shared, Path("figures/share"))
+    shared, paths = write_shared_dataset(processed_dir(), processed_dir() / "share",
+                                         doc_types=["progress_report"])
+
+or, the same from the shell: `python -m analysis share --doc-types progress_report`.
 
 Cleaning: re-posted copies (duplicate_of) are dropped, only the documented columns are kept
-(in the order of the data dictionary), and problems and facts follow the notices kept.
+(in the order of the data dictionary), and problems, facts and inspections follow the notices
+kept (an inspection is kept when any of its notices is).
 """
 from __future__ import annotations
 
@@ -16,11 +18,12 @@ import pandas as pd
 
 from analysis.schema import column_types, data_dictionary
 from analysis.tables.excel import fits_a_sheet, write_workbook
-from analysis.tables.load import drop_duplicate_notices, notice_years
+from analysis.tables.load import drop_duplicate_notices, load_tables, notice_years
 from analysis.tables.write import atomic_write, write_csv
 
 SHEET_NAMES = {"notices": "notices 通报", "problems": "problems 问题", "facts": "facts 依据",
-               "dictionary": "数据字典"}
+               "inspections": "inspections 巡察", "dictionary": "数据字典"}
+SHARED = ("notices", "problems", "facts", "inspections")
 _INTERNAL = {"duplicate_of", "duplicate_match", "duplicate_similarity"}
 
 
@@ -28,7 +31,7 @@ def build_share_tables(tables: dict[str, pd.DataFrame], *,
                        doc_types: Iterable[str] | None = None,
                        years: tuple[int, int] | None = None,
                        drop_anonymized: bool = False) -> dict[str, pd.DataFrame]:
-    """notices, problems and facts cleaned and filtered for sharing.
+    """notices, problems, facts and inspections cleaned and filtered for sharing.
 
     `doc_types` keeps only those document types; `years` (first, last) keeps notices dated
     in that span (see `notice_years`); `drop_anonymized` leaves out texts with placeholders.
@@ -48,6 +51,10 @@ def build_share_tables(tables: dict[str, pd.DataFrame], *,
     for name in ("problems", "facts"):
         frame = unique[name]
         out[name] = _documented(frame[frame["doc_id"].isin(kept["doc_id"])], name)
+    if "inspections" in unique and "inspection_id" in kept.columns:
+        frame = unique["inspections"]
+        linked = frame["inspection_id"].isin(kept["inspection_id"].dropna())
+        out["inspections"] = _documented(frame[linked], "inspections")
     return out
 
 
@@ -87,3 +94,16 @@ def write_share(tables: dict[str, pd.DataFrame], out_dir: Path | str,
     sheets[SHEET_NAMES["dictionary"]] = build_data_dictionary(tables)
     atomic_write(workbook, lambda tmp: write_workbook(sheets, tmp))
     return [*paths, workbook]
+
+
+def write_shared_dataset(processed_dir: Path | str, out_dir: Path | str, *,
+                         doc_types: Iterable[str] | None = None,
+                         years: tuple[int, int] | None = None,
+                         drop_anonymized: bool = False
+                         ) -> tuple[dict[str, pd.DataFrame], list[Path]]:
+    """Load the build in `processed_dir`, clean and filter it, write the shared copy to
+    `out_dir`; returns the shared tables and the written paths (`python -m analysis share`)."""
+    tables = load_tables(processed_dir)
+    shared = build_share_tables(tables, doc_types=doc_types, years=years,
+                                drop_anonymized=drop_anonymized)
+    return shared, write_share(shared, out_dir)
