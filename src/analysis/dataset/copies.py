@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 from analysis.dataset.signature import NUM_PERM, Signature, containment
 
@@ -59,8 +59,9 @@ def figures_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
                for f in AGREEING_FIELDS)
 
 
-def _minhash(sig: Signature) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=sig.hashvalues(), scheme="affine32")
+def _minhash(sig: Signature) -> LeanMinHash:
+    # the lean form holds the values alone: no permutations to set up for each notice
+    return LeanMinHash(seed=1, hashvalues=sig.hashvalues(), scheme="affine32")
 
 
 def _near_match(i: int, sig: Signature, rows: Sequence[dict[str, Any]],

@@ -38,6 +38,7 @@ STAGE_ORDER = {"feedback_news": 0, "progress_report": 1, "rectification_report":
 REPORT_TYPES = ("progress_report", "rectification_report")
 _EQUAL_WHEN_STATED = ("inspector_level", "inspection_round", "inspection_group",
                       "feedback_date", "inspection_start")
+_ANCHORS = ("inspection_round", "feedback_date", "inspection_start")
 _DATE_ORDER = ("as_of_date", "publish_date", "feedback_date", "inspection_end",
                "inspection_start")
 
@@ -87,18 +88,26 @@ class _Inspection:
             self.group_years.add((row["inspection_group"], year))
 
     def fits(self, row: dict[str, Any]) -> bool:
-        """`compatible` with every notice of it and `anchored` to one of them."""
+        """`row` contradicts none of its notices (see the module docstring)."""
         if any(known(row.get(f)) and f in self.values and self.values[f] != row[f]
                for f in _EQUAL_WHEN_STATED):
             return False
         year = inspection_year(row)
-        if year and self.year and year != self.year:
-            return False
-        if any(known(row.get(f)) and self.values.get(f) == row[f]
-               for f in ("inspection_round", "feedback_date", "inspection_start")):
-            return True
-        group_year = (row.get("inspection_group"), inspection_year(row) or _year(notice_date(row)))
-        return known(group_year[0]) and group_year[1] is not None and group_year in self.group_years
+        return not (year and self.year and year != self.year)
+
+    def anchors(self) -> list[tuple]:
+        """What ties a notice to this inspection: its round, feedback date, inspection start,
+        or a group in a year."""
+        found = [(f, self.values[f]) for f in _ANCHORS if f in self.values]
+        return found + [("group_year", gy) for gy in self.group_years]
+
+
+def _row_anchors(row: dict[str, Any]) -> list[tuple]:
+    found = [(f, row[f]) for f in _ANCHORS if known(row.get(f))]
+    year = inspection_year(row) or _year(notice_date(row))
+    if known(row.get("inspection_group")) and year:
+        found.append(("group_year", (row["inspection_group"], year)))
+    return found
 
 
 def link_inspections(rows: Sequence[dict[str, Any]],
@@ -120,21 +129,23 @@ def link_inspections(rows: Sequence[dict[str, Any]],
     """
     groups: list[int | None] = [None] * len(rows)
     found: list[_Inspection] = []
-    by_agency: dict[str, list[int]] = {}
+    by_anchor: dict[tuple, list[int]] = {}        # (agency, anchor) -> inspections
     for i, row in sorted(enumerate(rows), key=_order_key):
         if not known(row.get("inspected_org")):
             continue
         agency = agencies[i]
-        fits = [] if agency is None else [g for g in by_agency.get(agency, []) if found[g].fits(row)]
-        if len(fits) == 1:
-            group = fits[0]
-        else:
-            group = len(found)
+        candidates = set() if agency is None else {
+            g for anchor in _row_anchors(row) for g in by_anchor.get((agency, anchor), [])}
+        fits = [g for g in sorted(candidates) if found[g].fits(row)]
+        group = fits[0] if len(fits) == 1 else len(found)
+        if group == len(found):
             found.append(_Inspection())
-            if agency is not None:
-                by_agency.setdefault(agency, []).append(group)
         found[group].add(i, row)
         groups[i] = group
+        if agency is not None:
+            for anchor in found[group].anchors():
+                if group not in by_anchor.setdefault((agency, anchor), []):
+                    by_anchor[(agency, anchor)].append(group)
     return groups
 
 
@@ -143,9 +154,12 @@ def inspection_ids(rows: Sequence[dict[str, Any]], agencies: Sequence[str | None
     """{group: inspection_id}, stable when later notices are added."""
     ids: dict[int, str] = {}
     taken: set[str] = set()
-    for group in sorted({g for g in groups if g is not None}):
-        idx = sorted((i for i, g in enumerate(groups) if g == group),
-                     key=lambda i: _order_key((i, rows[i])))
+    members: dict[int, list[int]] = {}
+    for i, group in enumerate(groups):
+        if group is not None:
+            members.setdefault(group, []).append(i)
+    for group in sorted(members):
+        idx = sorted(members[group], key=lambda i: _order_key((i, rows[i])))
         first = rows[idx[0]]
         key = "|".join(str(v) for v in (
             agencies[idx[0]] or first["doc_id"], _first(rows, idx, "inspector_level"),
