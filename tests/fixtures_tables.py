@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.dataset.build import build_inspections
+
 PROVINCES = ["澜江省", "云岭省", "青川省", "东湖省", "南屏省", "西陵省", "北原省", "海宁省",
              "嘉山省", "白沙省", "桐江省", "临川省", "松岭省", "玉泉省", "金溪省", "石门省"]
 CITY_STEMS = ["澜", "云", "青", "东", "南", "西", "北", "海", "嘉", "白", "桐", "临", "松", "玉"]
@@ -321,19 +323,7 @@ def _notices(rng: random.Random, n_notices: int, n_provinces: int) -> list[dict]
 
 def build_fixture_inspections(notices: pd.DataFrame) -> pd.DataFrame:
     """The inspections table of the notices, by the build's own rule (latest figures win)."""
-    from analysis.dataset.inspections import STAGE_ORDER, inspection_row, notice_date
-    from analysis.schema import conform
-    linked = notices[notices["inspection_id"].notna() & notices["duplicate_of"].isna()]
-    records = linked.astype(object).where(linked.notna(), None).to_dict("records")
-    by_id: dict[str, list[dict]] = {}
-    for row in records:
-        by_id.setdefault(row["inspection_id"], []).append(row)
-    rows = []
-    for inspection_id in sorted(by_id):
-        members = sorted(by_id[inspection_id], key=lambda r: (
-            notice_date(r) or "9999", STAGE_ORDER.get(r["doc_type"], 3), r["source_path"]))
-        rows.append(inspection_row(inspection_id, members[0]["agency"], members))
-    return conform("inspections", rows)
+    return build_inspections(notices)
 
 
 def make_tables(n_notices: int = 60, seed: int = 7) -> dict[str, pd.DataFrame]:
