@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +115,7 @@ def _work(tasks: list[tuple[str, str, int, str | None, str | None]]) -> list[Fil
             out.append(result)
             continue
         DiskStore(Path(folder)).put(key, result)
-        out.append(FileResult(result.source_path, result.error, result.row,
-                              signature=result.signature))
+        out.append(replace(result, problems=[], facts=[]))
     return out
 
 
@@ -141,7 +140,7 @@ def _warm_up() -> None:
 def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
                options: BuildOptions) -> tuple[list[tuple[str | None, FileResult]], int]:
     """(key, result) for every file, in file order; and how many files were read anew."""
-    cached = {i: store.get(k) for i, k in enumerate(keys)}
+    cached = {i: store.get_summary(k) for i, k in enumerate(keys)}
     todo = [i for i, r in cached.items() if r is None]
     jobs = max(1, options.jobs or os.cpu_count() or 1)
     folder = None if store.folder is None else str(store.folder)

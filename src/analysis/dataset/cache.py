@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,9 @@ class MemoryStore:
     def get(self, key: str | None) -> FileResult | None:
         return self._results.get(key) if key else None
 
+    def get_summary(self, key: str | None) -> FileResult | None:
+        return self.get(key)
+
     def put(self, key: str | None, result: FileResult) -> None:
         if key:
             self._results[key] = result
@@ -34,7 +38,9 @@ class MemoryStore:
 
 
 class DiskStore:
-    """Results as pickles under `folder`/files, one per key."""
+    """Results as pickles under `folder`/files, one file per key holding two pickles: the
+    summary the corpus step needs (row, signature, error), then the problems and facts,
+    read only when the tables are written."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = Path(folder)
@@ -46,15 +52,26 @@ class DiskStore:
     def _path(self, key: str) -> Path:
         return self._folder / "files" / key[:2] / f"{key}.pkl"
 
-    def get(self, key: str | None) -> FileResult | None:
+    def _load(self, key: str | None, whole: bool) -> FileResult | None:
         if not key:
             return None
         try:
             with self._path(key).open("rb") as fh:
-                return pickle.load(fh)
+                summary = pickle.load(fh)
+                if whole:
+                    summary.problems, summary.facts = pickle.load(fh)
+                return summary
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                IndexError, TypeError):
+                IndexError, TypeError, ValueError):
             return None
+
+    def get(self, key: str | None) -> FileResult | None:
+        """The whole result of a file."""
+        return self._load(key, whole=True)
+
+    def get_summary(self, key: str | None) -> FileResult | None:
+        """The result without its problems and facts (which are not even unpickled)."""
+        return self._load(key, whole=False)
 
     def put(self, key: str | None, result: FileResult) -> None:
         if not key:
@@ -62,9 +79,12 @@ class DiskStore:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        summary = replace(result, problems=[], facts=[])
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(summary, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((result.problems, result.facts), fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
