@@ -257,7 +257,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="seconds between two requests to one host (default 1)")
     fetch.add_argument("--max-pages", type=int, default=50,
                        help="listing pages read at most, pagination included (default 50)")
-    fetch.add_argument("--max-mb", type=float, default=50.0,
+    fetch.add_argument("--max-mb", type=float, default=MAX_BYTES / 1_000_000,
                        help="larger downloads are abandoned (default 50)")
     fetch.add_argument("--timeout", type=float, default=30.0,
                        help="seconds to wait for a server (default 30)")

@@ -25,6 +25,7 @@ from analysis.fetch.store import Manifest
 from analysis.fetch.summary import FetchSummary
 from analysis.fetch.transport import HostGate, Transport
 from analysis.fetch.urls import local_path, normalize_url, same_site
+from analysis.readers.dispatch import MAX_BYTES
 
 LISTING, NOTICE, ATTACHMENT = "listing", "notice", "attachment"   # the kind column
 NEEDS_BROWSER = "needs-browser"
@@ -38,7 +39,7 @@ class FetchOptions:
     follow: bool = False
     delay: float = 1.0
     max_pages: int = 50
-    max_bytes: int = 50_000_000
+    max_bytes: int = MAX_BYTES
     timeout: float = 30.0
     retries: int = 3
     backoff: float = 1.0

@@ -17,6 +17,7 @@ from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 
 from analysis.fetch.urls import host_of
+from analysis.readers.dispatch import MAX_BYTES
 
 USER_AGENT = "Mozilla/5.0 (compatible; analysis-fetch/0.1; +notice collection for research)"
 ROBOTS_AGENT = "analysis-fetch"
@@ -100,7 +101,7 @@ class _TooSlow(Exception):
 class Transport:
     """GET with retries through a HostGate; never follows redirects itself."""
 
-    def __init__(self, gate: HostGate, *, timeout: float = 30.0, max_bytes: int = 50_000_000,
+    def __init__(self, gate: HostGate, *, timeout: float = 30.0, max_bytes: int = MAX_BYTES,
                  retries: int = 3, backoff: float = 1.0) -> None:
         self.gate, self.timeout, self.max_bytes = gate, timeout, max_bytes
         self.retries, self.backoff = max(0, retries), backoff

@@ -1,8 +1,8 @@
 """Chart plumbing: a CJK font from pip, saving figures with their numbers, shared drawing helpers.
 
 `use_cjk_font()` registers Noto Sans CJK SC from the mplfonts package with matplotlib, so
-Chinese renders on any machine where the project's requirements are installed. Seaborn users:
-`sns.set_theme(rc=cjk_rc())`, since set_theme otherwise resets the font settings.
+Chinese renders on any machine where the project's requirements are installed; it also sets
+seaborn's theme (which would otherwise reset the font settings) so charts look alike.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -63,9 +64,10 @@ def cjk_rc() -> dict[str, object]:
 
 
 def use_cjk_font() -> str:
-    """Register the CJK font, put it first in the font settings; returns the family name."""
+    """Seaborn's theme for every chart, with the CJK font registered and first in the font
+    settings (passed in its rc: set_theme otherwise resets the fonts); returns the family."""
     settings = cjk_rc()
-    matplotlib.rcParams.update(settings)
+    sns.set_theme(context="notebook", style="white", palette="deep", rc=settings)
     return settings["font.family"][0]
 
 
