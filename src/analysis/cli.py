@@ -62,8 +62,9 @@ def _build(args: argparse.Namespace, scan, key: str) -> int:
     except ValueError as exc:       # a bad overrides row names itself
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    _print_build(args, report.n_rows, report.errors, report.left_out_of_xlsx,
-                 f"{report.n_read} of {report.n_files} files read, the rest from the cache")
+    how = (f"{report.n_files} files read" if report.n_read == report.n_files else
+           f"{report.n_read} of {report.n_files} files read, the rest from the cache")
+    _print_build(args, report.n_rows, report.errors, report.left_out_of_xlsx, how)
     return 0 if report.n_rows.get("notices", 0) else 1
 
 
