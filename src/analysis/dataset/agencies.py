@@ -27,7 +27,9 @@ _LEVEL_PLACE = {"市": "city", "区": "county", "县": "county", "旗": "county"
                 "盟": "city", "省": "province", "自治区": "province"}
 _LEADING = re.compile(r"^(?:中国共产党|中共)")
 # words that end what stands before a place name in a sentence
-_BEFORE_PLACE = ("中国共产党", "中共", "关于", "对", "向", "在", "于", "和", "与", "及", "了", "是", "的")
+# the organs of a place's own level that name it: 青溪区委, 青溪区纪委监委, 青溪区人民政府
+_OWN_ORGANS = "委|纪委|人民政府|政府|人大|政协"
+_BEFORE_PLACE = ("中国共产党", "中共", "根据", "按照", "关于", "对", "向", "在", "于", "和", "与", "及", "了", "是", "的")
 
 
 @lru_cache(maxsize=1)
@@ -82,19 +84,24 @@ def canonical_agency(org: str | None, province: str | None = None, city: str | N
 
 
 def written_place(name: str, word: str, texts: tuple[str, ...]) -> str | None:
-    """`name` with the place a text writes before it (青溪 + 区民政局), else None.
+    """`name` with the place a text writes before it (青溪 + 区民政局), else with the place of
+    the notice's own organs of that level (青溪区委, 青溪区纪委监委, 青溪区人民政府: a 区's
+    agency is inspected and reported on by its own 区), else None.
 
     >>> written_place("区民政局", "区", ("2023年,区委巡察组对青溪区民政局党组开展了巡察",))
+    '青溪区民政局'
+    >>> written_place("区民政局", "区", ("来源:青溪区纪委监委", "区委巡察组向区民政局党组反馈"))
     '青溪区民政局'
     >>> written_place("区民政局", "区", ("区委巡察组对区民政局党组开展了巡察",)) is None
     True
     """
-    for text in texts:
-        text = to_simplified(text or "")
-        for found in re.finditer(re.escape(name), text):
-            place = _place_before(text, found.start())
-            if place:
-                return place + name
+    texts = tuple(to_simplified(text or "") for text in texts)
+    for pattern in (re.escape(name), rf"{re.escape(word)}(?:{_OWN_ORGANS})"):
+        for text in texts:
+            for found in re.finditer(pattern, text):
+                place = _place_before(text, found.start())
+                if place:
+                    return place + name
     return None
 
 
