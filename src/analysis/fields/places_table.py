@@ -51,7 +51,7 @@ class Mention:
 class RegionIndex:
     by_name: dict[str, tuple[Region, ...]]
     short_parents: dict[str, tuple[Region, ...]]   # short name -> provinces / cities
-    pattern: re.Pattern
+    by_head: dict[str, tuple[int, ...]]   # first two characters -> name lengths, longest first
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +70,27 @@ def region_index() -> RegionIndex:
     for name, regions in by_name.items():   # 北京市 the municipality is its own city
         if len(regions) > 1 and any(r.level == "city" for r in regions):
             by_name[name] = [r for r in regions if not (r.level == "province" and r.province == name)]
-    names = sorted(by_name, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, names)))
+    by_head: dict[str, set[int]] = {}
+    for name in by_name:   # every name has two characters or more
+        by_head.setdefault(name[:2], set()).add(len(name))
     return RegionIndex({k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
-                       {k: tuple(dict.fromkeys(v)) for k, v in short.items()}, pattern)
+                       {k: tuple(dict.fromkeys(v)) for k, v in short.items()},
+                       {k: tuple(sorted(v, reverse=True)) for k, v in by_head.items()})
+
+
+def _name_spans(text: str, index: RegionIndex) -> list[tuple[str, int, int]]:
+    """Full names in `text`, left to right without overlaps, the longest at each start."""
+    out, i, length = [], 0, len(text)
+    by_head, by_name = index.by_head, index.by_name
+    while i < length - 1:
+        for size in by_head.get(text[i:i + 2], ()):
+            if i + size <= length and text[i:i + size] in by_name:
+                out.append((text[i:i + size], i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return out
 
 
 def _is_parent(parent: Region, child: Region) -> bool:
@@ -109,10 +126,14 @@ def find_region_mentions(text: str) -> list[Mention]:
     >>> [m.regions[0].city for m in find_region_mentions("南京鼓楼区")]
     ['南京市']
     """
+    return list(_region_mentions(text))
+
+
+@lru_cache(maxsize=1024)
+def _region_mentions(text: str) -> tuple[Mention, ...]:
     index = region_index()
     out: list[Mention] = []
-    for m in index.pattern.finditer(text):
-        name, start, end = m.group(0), m.start(), m.end()
+    for name, start, end in _name_spans(text, index):
         if text[end:end + 1] == "域":
             continue
         regions = index.by_name[name]
@@ -125,7 +146,7 @@ def find_region_mentions(text: str) -> list[Mention]:
             if left and _CJK.match(left) and not text[:start].endswith("中共"):
                 continue
         out.append(Mention(name, start, end, chained or regions))
-    return out
+    return tuple(out)
 
 
 def regions_named(name: str) -> tuple[Region, ...]:

@@ -35,6 +35,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # brackets that some pages use for the outline marker (一) or for 〔2022〕
 _WIDTH.update({ord("﹝"): "〔", ord("﹞"): "〕", ord("﹙"): "(", ord("﹚"): ")"})
+# the three tables have disjoint keys and no output is another table's key: one pass
+_ONE_PASS = str.maketrans({**_ZERO_WIDTH, **_SPACES, **_WIDTH})
 
 _PINYIN = re.compile(
     rf"(?<=[{_CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)")
@@ -105,6 +107,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=2048)
 def normalize_text(text: str) -> str:
     """Return the canonical form of a notice's text (see the module docstring).
 
@@ -116,7 +119,7 @@ def normalize_text(text: str) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_WIDTH)
+    text = text.translate(_ONE_PASS)
     if "&" in text:
         text = html.unescape(text).translate(_SPACES)
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
@@ -148,6 +151,7 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset(c for c in chars if len(c) == 1)
 
 
+@lru_cache(maxsize=2048)
 def to_simplified(text: str) -> str:
     """Simplified-character copy of `text` with the same length (for matching).
 
