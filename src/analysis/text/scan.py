@@ -1,0 +1,31 @@
+"""Searching a long text only where a pattern can match.
+
+A pattern whose every match holds some literal (巡) and never crosses a stop
+character (。) can only match inside the stretches between stops that hold the
+literal: `finditer_where` searches those alone and finds what
+`pattern.finditer(text)` finds, in the same order.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def finditer_where(pattern: re.Pattern, text: str, needle: str,
+                   stop: str = "。") -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches all hold `needle`, never `stop`.
+
+    The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
+    text's end); lookbehinds still see the text before a stretch.
+
+    >>> rx = re.compile(r"[一二三]?巡察组")
+    >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", "巡")]
+    [(2, 5), (9, 13)]
+    """
+    start = 0
+    while (at := text.find(needle, start)) >= 0:
+        begin = text.rfind(stop, start, at) + 1 or start
+        end = text.find(stop, at)
+        end = len(text) if end < 0 else end
+        yield from pattern.finditer(text, begin, end)
+        start = end + 1
