@@ -51,7 +51,8 @@ class Mention:
 class RegionIndex:
     by_name: dict[str, tuple[Region, ...]]
     short_parents: dict[str, tuple[Region, ...]]   # short name -> provinces / cities
-    by_head: dict[str, tuple[int, ...]]   # first two characters -> name lengths, longest first
+    by_tail: dict[str, tuple[int, ...]]   # last character -> name lengths
+    tails: re.Pattern                     # any last character
 
 
 @lru_cache(maxsize=1)
@@ -70,26 +71,28 @@ def region_index() -> RegionIndex:
     for name, regions in by_name.items():   # 北京市 the municipality is its own city
         if len(regions) > 1 and any(r.level == "city" for r in regions):
             by_name[name] = [r for r in regions if not (r.level == "province" and r.province == name)]
-    by_head: dict[str, set[int]] = {}
-    for name in by_name:   # every name has two characters or more
-        by_head.setdefault(name[:2], set()).add(len(name))
+    by_tail: dict[str, set[int]] = {}
+    for name in by_name:
+        by_tail.setdefault(name[-1], set()).add(len(name))
     return RegionIndex({k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
                        {k: tuple(dict.fromkeys(v)) for k, v in short.items()},
-                       {k: tuple(sorted(v, reverse=True)) for k, v in by_head.items()})
+                       {k: tuple(sorted(v)) for k, v in by_tail.items()},
+                       re.compile(f"[{re.escape(''.join(by_tail))}]"))
 
 
 def _name_spans(text: str, index: RegionIndex) -> list[tuple[str, int, int]]:
     """Full names in `text`, left to right without overlaps, the longest at each start."""
-    out, i, length = [], 0, len(text)
-    by_head, by_name = index.by_head, index.by_name
-    while i < length - 1:
-        for size in by_head.get(text[i:i + 2], ()):
-            if i + size <= length and text[i:i + size] in by_name:
-                out.append((text[i:i + size], i, i + size))
-                i += size
-                break
-        else:
-            i += 1
+    ends: dict[int, int] = {}   # start -> end of the longest name there
+    for m in index.tails.finditer(text):
+        end = m.end()
+        for size in index.by_tail[m.group()]:
+            if size <= end and text[end - size:end] in index.by_name:
+                ends[end - size] = max(end, ends.get(end - size, 0))
+    out, pos = [], 0
+    for start in sorted(ends):
+        if start >= pos:
+            pos = ends[start]
+            out.append((text[start:pos], start, pos))
     return out
 
 
