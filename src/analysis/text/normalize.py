@@ -76,7 +76,7 @@ def _drop_inner_spaces(line: str) -> str:
     def repl(m: re.Match) -> str:
         rest = line[m.end():]
         return m.group(0) if re.match(_OUTLINE_AHEAD, rest) else ""
-    return _SPACE_IN_CJK.sub(repl, line)
+    return _SPACE_IN_CJK.sub(repl, line) if " " in line else line
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
@@ -122,15 +122,19 @@ def normalize_text(text: str) -> str:
     text = text.translate(_ONE_PASS)
     if "&" in text:
         text = html.unescape(text).translate(_SPACES)
-    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _STRAY_STARS.sub("", text)
-    text = _MD_HEADING.sub("", text)
-    text = strip_pinyin(text)
+    if "**" in text or "__" in text:
+        text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _STRAY_STARS.sub("", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "(" in text:
+        text = strip_pinyin(text)
     lines = [_drop_inner_spaces(ln.strip()) for ln in text.split("\n")]
     lines = _join_broken_lines(lines)
     text = "\n".join(lines)
     text = _DOUBLED.sub(lambda m: m.group(1) or "", text)
-    text = _BLANKS.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
     return text.strip()
 
 
