@@ -30,7 +30,7 @@ NUM = rf"(?<![\d.第每逐这那哪某单统唯同])(?:\d{{1,6}}|[{CN_COUNTS}]{{
 NUM_AHEAD = rf"(?=[\d{CN_COUNTS}])"
 _SENTENCE_STOP = "。\n!?"
 _CLAUSE_STOP = "。\n!?;:,"
-_PART_ONE = re.compile(r"(?m)^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、")
+_PART_ONE = re.compile(r"(?m)(?=[ \t一(第])(?:^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、)")
 
 
 @dataclass
