@@ -197,8 +197,14 @@ def find_dates(text: str) -> list[DateSpan]:
     return list(_find_dates(text or ""))
 
 
+# every date pattern needs one of these characters
+_MAY_HOLD_DATE = re.compile(r"[0-9Xx×年]")
+
+
 @lru_cache(maxsize=2048)
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
+    if not _MAY_HOLD_DATE.search(text):
+        return ()
     taken = [False] * (len(text) + 1)
     spans: list[DateSpan] = []
     for kind, pattern in _PATTERNS:

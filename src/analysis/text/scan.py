@@ -29,3 +29,25 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str,
         end = len(text) if end < 0 else end
         yield from pattern.finditer(text, begin, end)
         start = end + 1
+
+
+def finditer_before(pattern: re.Pattern, text: str, needle: str, reach: int) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match ends right before an
+    occurrence of `needle`, is at most `reach` characters long and never empty: it is
+    tried only at the starts that can reach one.
+
+    >>> rx = re.compile(r"[一-龥]{2,4}?市(?=财政局)")
+    >>> [m.group() for m in finditer_before(rx, "去年,澜江市财政局,青溪市财政局", "财政局", 5)]
+    ['澜江市', '青溪市']
+    """
+    starts: set[int] = set()
+    at = text.find(needle)
+    while at >= 0:
+        starts.update(range(max(0, at - reach), at))
+        at = text.find(needle, at + 1)
+    out, pos = [], 0
+    for start in sorted(starts):
+        if start >= pos and (m := pattern.match(text, start)):
+            out.append(m)
+            pos = m.end()
+    return out
