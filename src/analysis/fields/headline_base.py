@@ -26,8 +26,15 @@ from analysis.text.numbers import CN_COUNTS, parse_cn_int
 
 # a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
 NUM = rf"(?<![\d.第每逐这那哪某单统唯同])(?:\d{{1,6}}|[{CN_COUNTS}]{{1,5}})"
-# put before a pattern that opens with NUM: other positions fail at once (same matches)
-NUM_AHEAD = rf"(?=[\d{CN_COUNTS}])"
+
+
+def num_ahead(after: str) -> str:
+    """A lookahead for NUM's digits followed by one of the characters `after`: put before
+    a pattern that opens with NUM and one of them, other positions fail at once (same
+    matches)."""
+    return rf"(?=[\d{CN_COUNTS}])(?=(?:\d{{1,6}}|[{CN_COUNTS}]{{1,5}})[{after}])"
+
+
 _SENTENCE_STOP = "。\n!?"
 _CLAUSE_STOP = "。\n!?;:,"
 _PART_ONE = re.compile(r"(?m)(?=[ \t一(第])(?:^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、)")

@@ -16,13 +16,13 @@ from functools import cache
 from analysis.fields.context import NoticeText
 from analysis.fields.headline_base import (
     NUM,
-    NUM_AHEAD,
     Candidate,
     clause_before,
     cue_ahead,
     cue_regex,
     has_cue,
     is_headline,
+    num_ahead,
     sentence_span,
     to_int,
 )
@@ -33,7 +33,7 @@ _APPROX = r"(?:余|多)?"
 @cache
 def _measure_regexes() -> tuple[re.Pattern, ...]:
     nouns = cue_regex("measure_nouns")
-    return (re.compile(rf"{NUM_AHEAD}(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?{nouns}"),
+    return (re.compile(rf"{num_ahead('余多条项个')}(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?{nouns}"),
             re.compile(rf"(?=[整措举])(?:整改)?(?:措施|举措)(?:共|共计)?(?P<n>{NUM}){_APPROX}(?:条|项|个)"),
             re.compile(rf"{cue_regex('measure_task_verbs')}了?[^,。;]{{0,8}}?"
                        rf"(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?整改任务"))
