@@ -130,7 +130,7 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
     """
     text = match if text is None or len(text) != len(match) else text
     out: list[InspectorSpan] = []
-    for m in finditer_where(_inspector_re(), match, "巡"):
+    for m in finditer_where(_inspector_re(), match, "巡", also="组"):
         start = m.start("level") if m["term"] and not m["cpre"] else m.start()
         value = text[start:m.end()]
         if m["round"]:

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 
 def finditer_where(pattern: re.Pattern, text: str, needle: str,
-                   stop: str = "。") -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches all hold `needle`, never `stop`.
+                   stop: str = "。", also: str = "") -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches all hold `needle` (and `also`),
+    never `stop`.
 
     The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
     text's end); lookbehinds still see the text before a stretch.
@@ -27,7 +28,8 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str,
         begin = text.rfind(stop, start, at) + 1 or start
         end = text.find(stop, at)
         end = len(text) if end < 0 else end
-        yield from pattern.finditer(text, begin, end)
+        if not also or text.find(also, begin, end) >= 0:
+            yield from pattern.finditer(text, begin, end)
         start = end + 1
 
 
