@@ -70,7 +70,8 @@ def shingle_hashes(text: str) -> np.ndarray:
     hashes = np.zeros(n, dtype=np.uint64)
     for k in range(min(SHINGLE, len(points))):
         hashes = (hashes * np.uint64(1_000_003) + points[k:k + n]) & np.uint64(0xFFFFFFFF)
-    return np.unique(hashes)
+    hashes.sort()   # np.unique, sorting once (faster than its hashing for these sizes)
+    return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]
 
 
 def text_signature(body: str) -> Signature:

@@ -53,9 +53,10 @@ def evidence_sentence(text: str, start: int, end: int, limit: int = 300) -> str:
     >>> evidence_sentence("前言。截至目前,已完成41个。下一步", 8, 11)
     '截至目前,已完成41个。'
     """
-    left = start
-    while left > 0 and not _SENTENCE_END.match(text[left - 1]) and start - left < limit:
-        left -= 1
+    lo = max(0, start - limit)
+    left = start   # back to the last sentence end before start, at most `limit` back
+    if start > 0 and limit > 0:
+        left = max(text.rfind(c, lo, start) for c in "。;!?\n") + 1 or lo
     m = _SENTENCE_END.search(text, max(end, start))
     right = m.end() if m and m.end() - end < limit else min(len(text), end + limit)
     return text[left:right].strip()

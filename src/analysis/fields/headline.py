@@ -28,9 +28,10 @@ from analysis.fields.headline_money import find_money, pick_recovered
 from analysis.fields.headline_progress import find_progress
 
 # XX, X月, 202X年, X元, ××局: a placeholder before a Chinese character; not X光/X线
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[12]\d{2}X|X{1,4}|×{1,4})"
+# (?=[12X×]): where a placeholder can start; other positions fail at once (same matches)
+_PLACEHOLDER = re.compile(r"(?=[12X×])(?:(?<![A-Za-z0-9])(?:[12]\d{2}X|X{1,4}|×{1,4})"
                           r"(?=[\u4e00-\u9fff])(?![光线射])"
-                          r"|(?<=[\u4e00-\u9fff])(?:X{2,4}|×{2,4})(?![A-Za-z])")
+                          r"|(?<=[\u4e00-\u9fff])(?:X{2,4}|×{2,4})(?![A-Za-z]))")
 
 
 def extract_headline_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:

@@ -26,9 +26,18 @@ from analysis.text.numbers import CN_COUNTS, parse_cn_int
 
 # a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
 NUM = rf"(?<![\d.第每逐这那哪某单统唯同])(?:\d{{1,6}}|[{CN_COUNTS}]{{1,5}})"
+
+
+def num_ahead(after: str) -> str:
+    """A lookahead for NUM's digits followed by one of the characters `after`: put before
+    a pattern that opens with NUM and one of them, other positions fail at once (same
+    matches)."""
+    return rf"(?=[\d{CN_COUNTS}])(?=(?:\d{{1,6}}|[{CN_COUNTS}]{{1,5}})[{after}])"
+
+
 _SENTENCE_STOP = "。\n!?"
 _CLAUSE_STOP = "。\n!?;:,"
-_PART_ONE = re.compile(r"(?m)^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、")
+_PART_ONE = re.compile(r"(?m)(?=[ \t一(第])(?:^[ \t]*(?:一[、.]|\(一\)|第一部分)|(?<=[。 ])一、)")
 
 
 @dataclass
@@ -58,9 +67,22 @@ def cue_regex(name: str) -> str:
     return "(?:" + "|".join(re.escape(w).replace("已", "[已己]") for w in words) + ")"
 
 
+def cue_ahead(*names: str) -> str:
+    """A lookahead for the first characters of the phrases of these cue lists: put before
+    a pattern that opens with them, other positions fail at once (same matches)."""
+    firsts = {w[0] for name in names for w in load_cues()[name]}
+    firsts |= {"己"} if "已" in firsts else set()
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])"
+
+
+@cache
+def _cue_pattern(name: str) -> re.Pattern:
+    return re.compile(cue_regex(name))
+
+
 def has_cue(name: str, text: str) -> bool:
     """True when `text` holds a phrase of the cue list `name`."""
-    return re.search(cue_regex(name), text) is not None
+    return _cue_pattern(name).search(text) is not None
 
 
 def to_int(s: str) -> int | None:

@@ -20,6 +20,7 @@ from analysis.fields.headline_base import (
     cue_regex,
     has_cue,
     is_headline,
+    num_ahead,
     to_int,
     window_before,
 )
@@ -45,7 +46,7 @@ def _chain_regex() -> re.Pattern:
     source = rf"(?P<src>(?:{cue_regex('inspecting_bodies')})?(?:巡视|巡察)组?(?:{cue_regex('fed_back')})的?)"
     problem = (rf"(?P<p>{NUM})(?:个|项|类|条)(?:大项)?的?{source}?"
                rf"(?:{cue_regex('problem_modifiers')})?的?问题")
-    return re.compile(rf"(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
+    return re.compile(rf"{num_ahead('个大方类项条')}(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
 
 
 @cache
@@ -57,13 +58,14 @@ def _plain_regex() -> re.Pattern:
 @cache
 def _tasks_regex() -> re.Pattern:
     # 六个方面18项整改任务已全部整改到位: what was fed back, written as tasks (trap 1)
-    return re.compile(rf"(?P<a>{NUM})个?大?方面的?(?P<p>{NUM})(?:个|项)(?:整改)?任务")
+    return re.compile(rf"{num_ahead('个大方')}(?P<a>{NUM})个?大?方面的?(?P<p>{NUM})(?:个|项)(?:整改)?任务")
 
 
 @cache
 def _aspects_only_regex() -> re.Pattern:
     # 6大类17个方面的问题: the first, coarsest count is the aspects (as in a chain)
-    return re.compile(rf"(?:(?P<a0>{NUM})个?大类、?)?(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
+    return re.compile(rf"{num_ahead('个大方')}(?:(?P<a0>{NUM})个?大类、?)?"
+                      rf"(?P<a>{NUM})个?大?方面的?(?:具体|主要|突出)?问题")
 
 
 @cache
@@ -136,7 +138,7 @@ def find_problem_counts(nt: NoticeText) -> list[Candidate]:
 
 @cache
 def _units_regex() -> re.Pattern:
-    return re.compile(rf"{NUM}(?:个|家|所|户)(?:{cue_regex('unit_nouns')})")
+    return re.compile(rf"{num_ahead('个家所户')}{NUM}(?:个|家|所|户)(?:{cue_regex('unit_nouns')})")
 
 
 def _of_other_units(text: str, num_start: int) -> bool:

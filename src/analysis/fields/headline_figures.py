@@ -18,9 +18,11 @@ from analysis.fields.headline_base import (
     NUM,
     Candidate,
     clause_before,
+    cue_ahead,
     cue_regex,
     has_cue,
     is_headline,
+    num_ahead,
     sentence_span,
     to_int,
 )
@@ -31,8 +33,8 @@ _APPROX = r"(?:余|多)?"
 @cache
 def _measure_regexes() -> tuple[re.Pattern, ...]:
     nouns = cue_regex("measure_nouns")
-    return (re.compile(rf"(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?{nouns}"),
-            re.compile(rf"(?:整改)?(?:措施|举措)(?:共|共计)?(?P<n>{NUM}){_APPROX}(?:条|项|个)"),
+    return (re.compile(rf"{num_ahead('余多条项个')}(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?{nouns}"),
+            re.compile(rf"(?=[整措举])(?:整改)?(?:措施|举措)(?:共|共计)?(?P<n>{NUM}){_APPROX}(?:条|项|个)"),
             re.compile(rf"{cue_regex('measure_task_verbs')}了?[^,。;]{{0,8}}?"
                        rf"(?P<n>{NUM}){_APPROX}(?:条|项|个)(?:具体)?的?整改任务"))
 
@@ -51,8 +53,8 @@ def _rule_regexes() -> tuple[re.Pattern, ...]:
 @cache
 def _people_regexes() -> tuple[re.Pattern, ...]:
     words, who = cue_regex("handling"), cue_regex("handled_people")
-    total = cue_regex("total_markers")
-    return (re.compile(rf"(?P<tot0>{total})?(?P<w>{words}(?:[、和及与]?{words})*)了?{who}?"
+    total, ahead = cue_regex("total_markers"), cue_ahead("total_markers", "handling")
+    return (re.compile(rf"{ahead}(?P<tot0>{total})?(?P<w>{words}(?:[、和及与]?{words})*)了?{who}?"
                        rf"(?P<tot>{total})?(?P<n>{NUM}){_APPROX}(?:人次|人|名)"),
             re.compile(rf"(?:对|给予)(?:{who})?(?P<n>{NUM}){_APPROX}(?:人|名){who}?"
                        rf"(?:进行|予以|给予|作出|实施)?了?(?P<w>{words})"))

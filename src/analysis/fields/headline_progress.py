@@ -21,6 +21,7 @@ from analysis.fields.headline_base import (
     cue_regex,
     has_cue,
     is_headline,
+    num_ahead,
     to_int,
     window_before,
 )
@@ -48,10 +49,10 @@ class Progress:
 
 @cache
 def _completed_regexes() -> tuple[re.Pattern, ...]:
-    return (re.compile(rf"(?:{_YI}|{_NOT_DONE_BEFORE})(?:全部)?{_DONE}的?(?:问题)?"
+    return (re.compile(rf"(?=[已己全完整])(?:{_YI}|{_NOT_DONE_BEFORE})(?:全部)?{_DONE}的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}(?:问题)?(?:的?整改)?"),
             # 25个问题已完成整改19个: 25 is the total, 19 the completed count
-            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"
+            re.compile(rf"{num_ahead('个项条')}(?P<n>{NUM})[个项条](?:问题)?{_YI}(?:全部)?{_DONE}"
                        rf"(?!(?:整改|落实|到位|完成|销号)*的?(?:问题)?{NUM}[个项条])"))
 
 
@@ -59,7 +60,7 @@ def _completed_regexes() -> tuple[re.Pattern, ...]:
 def _in_progress_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"(?:正在|尚在|仍在|持续)整改(?:中|之中)?的?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
-            re.compile(rf"(?P<n>{NUM})[个项条](?:问题)?{_IN_PROGRESS_WORDS}"),
+            re.compile(rf"{num_ahead('个项条')}(?P<n>{NUM})[个项条](?:问题)?{_IN_PROGRESS_WORDS}"),
             re.compile(rf"(?:基本完成|阶段性完成|尚未完成|未完成)(?:整改)?[^,。;]{{0,14}}?(?:问题)?"
                        rf"(?P<n>{NUM})[个项条]{_NOT_PROBLEMS}"),
             re.compile(rf"(?:剩余|其余|尚有|还有|另有)(?P<n>{NUM})[个项条](?:问题)?"

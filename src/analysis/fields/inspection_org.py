@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from analysis.paths import read_resource_lines
 from analysis.text.numbers import CN_NUMERALS
+from analysis.text.scan import finditer_where
 
 _COUNT = rf"[0-9{CN_NUMERALS}]{{1,3}}[个家户所]"
 _PARTY = r"(?:党组织|党工委|党总支|党支部|党组|党委)"
@@ -77,7 +78,8 @@ def _mention_patterns() -> dict[str, re.Pattern]:
         "covers": re.compile(rf"(?:巡察|巡视)[^。]{{0,40}}?,涉及(?P<org>{org}{_COUNT}[^,。;、]{{1,12}})"
                              r"(?=[。,;]|$)"),
         # 公布了…29所中管高校的巡视整改情况 · 对前4轮巡察的14个党组织的巡察整改工作开展督查
-        "covers2": re.compile(rf"(?<![\d属辖])(?P<org>{_COUNT}[^,。;:、的]{{1,12}})的(?:巡察|巡视)整改"),
+        "covers2": re.compile(rf"(?=[0-9{CN_NUMERALS}])(?<![\d属辖])(?P<org>{_COUNT}[^,。;:、的]{{1,12}})"
+                              r"的(?:巡察|巡视)整改"),
         # a report's own org acting on the rectification (局党组立即组织召开专题会议,…巡察反馈)
         "reporter": re.compile(rf"(?:^|(?<=[,。;\n]))\s*(?P<org>[^,。;:!?\n“”]{{1,30}}?{_PARTY})"
                                r"(?:立即|迅速|及时|第一时间|先后|多次|专门|高度重视)*(?:组织)?"
@@ -200,7 +202,9 @@ def find_org_mentions(match: str) -> list[OrgMention]:
                       ("visit", "visit"), ("venue", "subject"), ("subject", "subject"),
                       ("covers", "subject"),
                       ("covers2", "subject")):
-        for m in pats[key].finditer(match):
+        found = (finditer_where(pats[key], match, "召开") if key == "subject"  # no 。 in one
+                 else pats[key].finditer(match))
+        for m in found:
             org = clean_org(m["org"])
             if not org or (kind == "subject" and pats["in_house"].fullmatch(org)):
                 continue   # 学校党委召开…反馈会: the inspector, not the inspected

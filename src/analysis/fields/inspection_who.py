@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from analysis.paths import read_resource_lines
 from analysis.text.numbers import CN_NUMERALS, parse_cn_int
+from analysis.text.scan import finditer_where
 
 _CJK = "\u4e00-\u9fff"
 _N = f"[0-9{CN_NUMERALS}]{{1,3}}"
@@ -129,7 +130,7 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
     """
     text = match if text is None or len(text) != len(match) else text
     out: list[InspectorSpan] = []
-    for m in _inspector_re().finditer(match):
+    for m in finditer_where(_inspector_re(), match, "巡", also="组"):
         start = m.start("level") if m["term"] and not m["cpre"] else m.start()
         value = text[start:m.end()]
         if m["round"]:

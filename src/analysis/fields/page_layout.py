@@ -90,6 +90,7 @@ def split_lines(text: str, match: str) -> tuple[Line, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def is_chrome(line: str) -> bool:
     """True when a (simplified) line is page furniture rather than title or body.
 

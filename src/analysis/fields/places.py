@@ -33,6 +33,7 @@ from analysis.fields.context import NoticeText
 from analysis.fields.page_layout import find_layout, split_lines
 from analysis.fields.places_table import Mention, Region, find_region_mentions
 from analysis.text.normalize import to_simplified
+from analysis.text.scan import finditer_before
 
 _ADDRESS = re.compile(r"(地址|地点|通讯处|邮寄|邮政|来信|信件)")
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -101,10 +102,11 @@ def _full_name_sources(nt: NoticeText, found: dict[str, Fact]) -> list[Source]:
     《益阳市赫山区交通运输局财务制度》 names 益阳市赫山区交通运输局."""
     org = found.get("inspected_org")
     m = _ORG_CORE.match(to_simplified(org.value)) if org and isinstance(org.value, str) else None
-    if not m or re.search(r"[、,]", m["core"]):
+    if not m or re.search(r"[、,]", m["core"]) or m["core"] not in nt.match:
         return []
     pattern = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?[省市区县州旗盟](?={re.escape(m['core'])})")
-    return [Source(hit.group(0), hit.start(), True) for hit in pattern.finditer(nt.match)][:3]
+    hits = finditer_before(pattern, nt.match, m["core"], 13)
+    return [Source(hit.group(0), hit.start(), True) for hit in hits][:3]
 
 
 def _sources(nt: NoticeText, found: dict[str, Fact], org_level: str) -> list[Source]:

@@ -51,7 +51,8 @@ class Mention:
 class RegionIndex:
     by_name: dict[str, tuple[Region, ...]]
     short_parents: dict[str, tuple[Region, ...]]   # short name -> provinces / cities
-    pattern: re.Pattern
+    by_tail: dict[str, tuple[int, ...]]   # last character -> name lengths
+    tails: re.Pattern                     # any last character
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +71,29 @@ def region_index() -> RegionIndex:
     for name, regions in by_name.items():   # 北京市 the municipality is its own city
         if len(regions) > 1 and any(r.level == "city" for r in regions):
             by_name[name] = [r for r in regions if not (r.level == "province" and r.province == name)]
-    names = sorted(by_name, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, names)))
+    by_tail: dict[str, set[int]] = {}
+    for name in by_name:
+        by_tail.setdefault(name[-1], set()).add(len(name))
     return RegionIndex({k: tuple(dict.fromkeys(v)) for k, v in by_name.items()},
-                       {k: tuple(dict.fromkeys(v)) for k, v in short.items()}, pattern)
+                       {k: tuple(dict.fromkeys(v)) for k, v in short.items()},
+                       {k: tuple(sorted(v)) for k, v in by_tail.items()},
+                       re.compile(f"[{re.escape(''.join(by_tail))}]"))
+
+
+def _name_spans(text: str, index: RegionIndex) -> list[tuple[str, int, int]]:
+    """Full names in `text`, left to right without overlaps, the longest at each start."""
+    ends: dict[int, int] = {}   # start -> end of the longest name there
+    for m in index.tails.finditer(text):
+        end = m.end()
+        for size in index.by_tail[m.group()]:
+            if size <= end and text[end - size:end] in index.by_name:
+                ends[end - size] = max(end, ends.get(end - size, 0))
+    out, pos = [], 0
+    for start in sorted(ends):
+        if start >= pos:
+            pos = ends[start]
+            out.append((text[start:pos], start, pos))
+    return out
 
 
 def _is_parent(parent: Region, child: Region) -> bool:
@@ -109,10 +129,14 @@ def find_region_mentions(text: str) -> list[Mention]:
     >>> [m.regions[0].city for m in find_region_mentions("南京鼓楼区")]
     ['南京市']
     """
+    return list(_region_mentions(text))
+
+
+@lru_cache(maxsize=1024)
+def _region_mentions(text: str) -> tuple[Mention, ...]:
     index = region_index()
     out: list[Mention] = []
-    for m in index.pattern.finditer(text):
-        name, start, end = m.group(0), m.start(), m.end()
+    for name, start, end in _name_spans(text, index):
         if text[end:end + 1] == "域":
             continue
         regions = index.by_name[name]
@@ -125,7 +149,7 @@ def find_region_mentions(text: str) -> list[Mention]:
             if left and _CJK.match(left) and not text[:start].endswith("中共"):
                 continue
         out.append(Mention(name, start, end, chained or regions))
-    return out
+    return tuple(out)
 
 
 def regions_named(name: str) -> tuple[Region, ...]:

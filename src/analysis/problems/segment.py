@@ -67,6 +67,8 @@ def _rect_label_pattern(anywhere: bool = False) -> re.Pattern:
 def _rect_label_at(match: str, start: int, end: int, anywhere: bool = False) -> re.Match | None:
     """First rectification label (整改情况:) at a line or sentence start in [start, end);
     anywhere: also glued to the text before it (a heading run into its label)."""
+    if match.find(":", start, end) < 0:   # every label ends in one
+        return None
     return _rect_label_pattern(anywhere).search(match, start, end)
 
 

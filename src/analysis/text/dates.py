@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import product
 
 from analysis.text.numbers import CN_NUMERALS, parse_cn_int
@@ -193,7 +194,17 @@ def find_dates(text: str) -> list[DateSpan]:
     >>> [d.kind for d in find_dates("202X年X月X日,截至2023年11月,今年3月2日")]
     ['placeholder', 'vague', 'relative']
     """
-    text = text or ""
+    return list(_find_dates(text or ""))
+
+
+# every date pattern needs one of these characters
+_MAY_HOLD_DATE = re.compile(r"[0-9Xx×年]")
+
+
+@lru_cache(maxsize=2048)
+def _find_dates(text: str) -> tuple[DateSpan, ...]:
+    if not _MAY_HOLD_DATE.search(text):
+        return ()
     taken = [False] * (len(text) + 1)
     spans: list[DateSpan] = []
     for kind, pattern in _PATTERNS:
@@ -209,7 +220,7 @@ def find_dates(text: str) -> list[DateSpan]:
     spans.sort(key=lambda d: d.start)
     spans += _yearless_garbled(text, taken)
     spans.sort(key=lambda d: d.start)
-    return _add_range_ends(text, spans, taken)
+    return tuple(_add_range_ends(text, spans, taken))
 
 
 # pages that lose 年 and 月 also lose them in yearless dates: a clause that opens with

@@ -24,6 +24,8 @@ import html
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from analysis.text.numbers import CN_ONE_TO_TEN
 from analysis.text.outline import OUTLINE_MARKER
 
@@ -35,6 +37,39 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # brackets that some pages use for the outline marker (一) or for 〔2022〕
 _WIDTH.update({ord("﹝"): "〔", ord("﹞"): "〕", ord("﹙"): "(", ord("﹚"): ")"})
+# the three tables have disjoint keys and no output is another table's key: one pass
+_ONE_PASS = str.maketrans({**_ZERO_WIDTH, **_SPACES, **_WIDTH})
+# from this length on, looking code points up in a table beats the str methods
+_LONG = 256
+_DROPPED = 0xFFFFFFFF
+
+
+def _code_points(text: str) -> np.ndarray | None:
+    """The code points of a long text (None for a short one or one with lone surrogates)."""
+    if len(text) < _LONG:
+        return None
+    try:
+        return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _one_pass_table() -> np.ndarray:
+    """_ONE_PASS as a table of code points (_DROPPED for a character removed)."""
+    table = np.arange(0x110000, dtype=np.uint32)
+    for code, to in _ONE_PASS.items():
+        table[code] = _DROPPED if to is None else to if isinstance(to, int) else ord(to)
+    return table
+
+
+def _one_pass(text: str) -> str:
+    """text.translate(_ONE_PASS), through the table for a long text."""
+    codes = _code_points(text)
+    if codes is None:
+        return text.translate(_ONE_PASS)
+    codes = _one_pass_table()[codes]
+    return codes[codes != _DROPPED].tobytes().decode("utf-32-le")
 
 _PINYIN = re.compile(
     rf"(?<=[{_CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)")
@@ -74,7 +109,7 @@ def _drop_inner_spaces(line: str) -> str:
     def repl(m: re.Match) -> str:
         rest = line[m.end():]
         return m.group(0) if re.match(_OUTLINE_AHEAD, rest) else ""
-    return _SPACE_IN_CJK.sub(repl, line)
+    return _SPACE_IN_CJK.sub(repl, line) if " " in line else line
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:
@@ -105,6 +140,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=2048)
 def normalize_text(text: str) -> str:
     """Return the canonical form of a notice's text (see the module docstring).
 
@@ -116,18 +152,22 @@ def normalize_text(text: str) -> str:
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES).translate(_WIDTH)
+    text = _one_pass(text)
     if "&" in text:
         text = html.unescape(text).translate(_SPACES)
-    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _STRAY_STARS.sub("", text)
-    text = _MD_HEADING.sub("", text)
-    text = strip_pinyin(text)
+    if "**" in text or "__" in text:
+        text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _STRAY_STARS.sub("", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "(" in text:
+        text = strip_pinyin(text)
     lines = [_drop_inner_spaces(ln.strip()) for ln in text.split("\n")]
     lines = _join_broken_lines(lines)
     text = "\n".join(lines)
     text = _DOUBLED.sub(lambda m: m.group(1) or "", text)
-    text = _BLANKS.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
     return text.strip()
 
 
@@ -148,6 +188,22 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset(c for c in chars if len(c) == 1)
 
 
+@lru_cache(maxsize=1)
+def _traditional_table() -> np.ndarray:
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in _traditional_chars()]] = True
+    return table
+
+
+def _has_traditional(text: str) -> bool:
+    """Whether text holds a character of _traditional_chars() (a table lookup when long)."""
+    codes = _code_points(text)
+    if codes is None:
+        return not _traditional_chars().isdisjoint(text)
+    return bool(_traditional_table()[codes].any())
+
+
+@lru_cache(maxsize=2048)
 def to_simplified(text: str) -> str:
     """Simplified-character copy of `text` with the same length (for matching).
 
@@ -157,7 +213,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("區委第一巡察組關於整改進展")
     '区委第一巡察组关于整改进展'
     """
-    if not text or text.isascii() or _traditional_chars().isdisjoint(text):
+    if not text or text.isascii() or not _has_traditional(text):
         return text
     conv = _converter()
     out = conv.convert(text)

@@ -42,8 +42,10 @@ _MARKERS: tuple[tuple[str, str], ...] = (
 )
 # where a marker may start: line start (after spaces or a "- " bullet), or inline
 _LEAD = r"(?:(?<=\n)|^|(?<=[。:;!?])|(?<=[。:;!?] )|(?<=[^\d\s,、] ))[ \t]*(?:[-•·]\s*)?"
+# the characters a marker match can start with: other positions fail at once (same matches)
+_MARKER_FIRST = rf"(?=[ \t\-•·反巡问(关针\d{CN_ONE_TO_TEN}{_CIRCLED}])"
 _MARKER_RE = re.compile(
-    _LEAD + "(?:" + "|".join(f"(?P<{k}>{p.replace('(?P<num>', f'(?P<{k}_n>')})"
+    _MARKER_FIRST + _LEAD + "(?:" + "|".join(f"(?P<{k}>{p.replace('(?P<num>', f'(?P<{k}_n>')})"
                              for k, p in _MARKERS) + ")")
 _INLINE_MARK = {"num", "paren_num", "circled", "about"}
 

@@ -1,0 +1,55 @@
+"""Searching a long text only where a pattern can match.
+
+A pattern whose every match holds some literal (巡) and never crosses a stop
+character (。) can only match inside the stretches between stops that hold the
+literal: `finditer_where` searches those alone and finds what
+`pattern.finditer(text)` finds, in the same order.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def finditer_where(pattern: re.Pattern, text: str, needle: str,
+                   stop: str = "。", also: str = "") -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches all hold `needle` (and `also`),
+    never `stop`.
+
+    The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
+    text's end); lookbehinds still see the text before a stretch.
+
+    >>> rx = re.compile(r"[一二三]?巡察组")
+    >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", "巡")]
+    [(2, 5), (9, 13)]
+    """
+    start = 0
+    while (at := text.find(needle, start)) >= 0:
+        begin = text.rfind(stop, start, at) + 1 or start
+        end = text.find(stop, at)
+        end = len(text) if end < 0 else end
+        if not also or text.find(also, begin, end) >= 0:
+            yield from pattern.finditer(text, begin, end)
+        start = end + 1
+
+
+def finditer_before(pattern: re.Pattern, text: str, needle: str, reach: int) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match ends right before an
+    occurrence of `needle`, is at most `reach` characters long and never empty: it is
+    tried only at the starts that can reach one.
+
+    >>> rx = re.compile(r"[一-龥]{2,4}?市(?=财政局)")
+    >>> [m.group() for m in finditer_before(rx, "去年,澜江市财政局,青溪市财政局", "财政局", 5)]
+    ['澜江市', '青溪市']
+    """
+    starts: set[int] = set()
+    at = text.find(needle)
+    while at >= 0:
+        starts.update(range(max(0, at - reach), at))
+        at = text.find(needle, at + 1)
+    out, pos = [], 0
+    for start in sorted(starts):
+        if start >= pos and (m := pattern.match(text, start)):
+            out.append(m)
+            pos = m.end()
+    return out
