@@ -29,7 +29,8 @@ _LEADING = re.compile(r"^(?:中国共产党|中共)")
 # words that end what stands before a place name in a sentence
 # the organs of a place's own level that name it: 青溪区委, 青溪区纪委监委, 青溪区人民政府
 _OWN_ORGANS = "委|纪委|人民政府|政府|人大|政协"
-_BEFORE_PLACE = ("中国共产党", "中共", "根据", "按照", "关于", "对", "向", "在", "于", "和", "与", "及", "了", "是", "的")
+_BEFORE_PLACE = ("中国共产党", "中共", "根据", "按照", "关于", "对", "向", "在", "于", "和", "与",
+                 "及", "了", "是", "的")
 
 
 @lru_cache(maxsize=1)
