@@ -60,6 +60,8 @@ class Corpus:
     keys: list[tuple[str, str | None, str]] = field(default_factory=list)
     overrides: dict = field(default_factory=dict)
     n_read: int = 0                         # files read this time (not from the cache)
+    n_problems: int = 0                     # rows the problem and fact streams will give
+    n_facts: int = 0
 
     def _results(self) -> Iterator[tuple[str, FileResult]]:
         for doc_id, key, _ in self.keys:
@@ -192,9 +194,13 @@ def build_corpus(input_dir: str | Path, options: BuildOptions | None = None,
         keys.append(key)
     notices, order = corpus_step(rows, sigs, keys)
     overrides_path = options.overrides_path or default_overrides_path()
+    summaries = {key: result for key, result in mapped if key}
+    kept = [summaries[key] for _, key, _ in order if key in summaries]
     return Corpus(notices=notices, inspections=build_inspections(notices),
                   errors=conform("errors", errors), store=store, keys=order,
-                  overrides=read_overrides(overrides_path), n_read=n_read)
+                  overrides=read_overrides(overrides_path), n_read=n_read,
+                  n_problems=sum(r.row.get("problems_listed", 0) for r in kept),
+                  n_facts=sum(r.n_facts for r in kept))
 
 
 def corpus_step(rows: list[dict[str, Any]], sigs: list, keys: list[str | None]

@@ -33,6 +33,7 @@ class FileResult:
     problems: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
     signature: Signature | None = None
+    n_facts: int = 0            # kept when the facts are left out of a summary
 
 
 def process_document(doc: Document) -> FileResult:
@@ -58,7 +59,7 @@ def process_document(doc: Document) -> FileResult:
     return FileResult(source_path=doc.source_path, row=row,
                       problems=problem_rows(doc_id, problems),
                       facts=[fact_row(doc_id, f) for f in facts],
-                      signature=text_signature(nt.body))
+                      signature=text_signature(nt.body), n_facts=len(facts))
 
 
 def _rate_is_stated(text: str, facts: list[Fact]) -> bool | None:

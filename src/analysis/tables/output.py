@@ -11,11 +11,12 @@ OUT_DIR holds the tables (.csv, .parquet, dataset.xlsx) and `.cache/`:
 
 Deleting `.cache/` is always safe: the next build reads everything again.
 The problems and facts tables are written chunk by chunk (CSV appended, Parquet in row
-groups, the workbook streamed from the Parquet files), so memory stays flat however
-large the folder.
+groups), and the workbook is streamed too, by a forked process at the same time (it is the
+slowest of the three), so memory stays flat however large the folder.
 """
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,6 @@ from analysis.tables.write import atomic_path, atomic_write, dictionary_with_not
 STREAMED = ("problems", "facts")
 _ARROW = {"str": pa.string(), "date": pa.string(), "Int": pa.int64(), "int": pa.int64(),
           "float": pa.float64(), "bool": pa.bool_()}
-_BATCH_ROWS = 20_000
 
 
 @dataclass
@@ -75,32 +75,63 @@ def _append(frame: pd.DataFrame, csv_path: Path, writer: pq.ParquetWriter, first
     writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
 
 
-def _parquet_chunks(path: Path):
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH_ROWS):
-        yield batch.to_pandas()
+def row_counts(corpus: Corpus) -> dict[str, int]:
+    """Rows per table, known before the problems and facts are streamed."""
+    return {"notices": len(corpus.notices), "problems": corpus.n_problems,
+            "facts": corpus.n_facts, "inspections": len(corpus.inspections),
+            "errors": len(corpus.errors)}
+
+
+def _whole(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    return {name: sort_table(name, frame) for name, frame in (
+        ("notices", corpus.notices), ("errors", corpus.errors),
+        ("inspections", corpus.inspections))}
+
+
+def _table_chunks(corpus: Corpus, name: str, whole: dict[str, pd.DataFrame]):
+    if name == "problems":
+        return corpus.problem_chunks()
+    return corpus.fact_chunks() if name == "facts" else whole[name]
+
+
+def write_workbook_of(corpus: Corpus, out: Path, n_rows: dict[str, int]) -> None:
+    """dataset.xlsx from the corpus itself: every table that fits a sheet, and the dictionary."""
+    whole = _whole(corpus)
+    sheets: dict = {name: _table_chunks(corpus, name, whole) for name in table_names()
+                    if fits_a_sheet(n_rows[name])}
+    sheets["data_dictionary"] = dictionary_with_notes(data_dictionary(), n_rows)
+    atomic_write(out / "dataset.xlsx", lambda tmp: write_workbook(sheets, tmp))
+
+
+def _start_workbook(corpus: Corpus, out: Path, n_rows: dict[str, int]):
+    """Write the workbook in a forked process while this one writes CSV and Parquet (the
+    workbook takes longest); None where processes cannot fork."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    child = multiprocessing.get_context("fork").Process(
+        target=write_workbook_of, args=(corpus, out, n_rows), daemon=True)
+    child.start()
+    return child
 
 
 def write_corpus(corpus: Corpus, out_dir: Path, xlsx: bool = True) -> dict[str, int]:
     """Write every table of a built corpus; returns rows per table."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    whole = {"notices": corpus.notices, "errors": corpus.errors,
-             "inspections": corpus.inspections}
-    n_rows: dict[str, int] = {}
+    n_rows = row_counts(corpus)
+    child = _start_workbook(corpus, out, n_rows) if xlsx else None
+    whole = _whole(corpus)
     for name in table_names():
         if name in STREAMED:
-            chunks = corpus.problem_chunks() if name == "problems" else corpus.fact_chunks()
-            n_rows[name] = _write_stream(name, chunks, out)
+            written = _write_stream(name, _table_chunks(corpus, name, whole), out)
+            assert written == n_rows[name], f"{name}: {written} rows, {n_rows[name]} expected"
         else:
-            frame = sort_table(name, whole[name])
-            write_csv(frame, out / f"{name}.csv")
-            write_parquet(frame, out / f"{name}.parquet")
-            n_rows[name] = len(frame)
-    if xlsx:
-        sheets: dict = {name: _parquet_chunks(out / f"{name}.parquet") for name in table_names()
-                        if fits_a_sheet(n_rows[name])}
-        sheets["data_dictionary"] = dictionary_with_notes(data_dictionary(), n_rows)
-        atomic_write(out / "dataset.xlsx", lambda tmp: write_workbook(sheets, tmp))
+            write_csv(whole[name], out / f"{name}.csv")
+            write_parquet(whole[name], out / f"{name}.parquet")
+    if child is not None:
+        child.join()
+    if xlsx and (child is None or child.exitcode != 0):
+        write_workbook_of(corpus, out, n_rows)      # no fork, or the child failed: here
     return n_rows
 
 
