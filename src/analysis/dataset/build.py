@@ -70,7 +70,7 @@ class Corpus:
                 yield doc_id, result
 
     def problem_chunks(self, size: int = 5_000) -> Iterator[pd.DataFrame]:
-        """The problems table in doc_id, problem_no order, `size` rows at a time or more."""
+        """The problems table in doc_id, problem_no order, `size` rows at a time."""
         for rows in _chunks((r for _, res in self._results() for r in res.problems), size):
             yield conform_frame("problems", apply_override_table(pd.DataFrame(rows),
                                                                  self.overrides))

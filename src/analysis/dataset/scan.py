@@ -31,22 +31,35 @@ _EXTRACTION_CODE = ("document.py", "text", "readers", "fields", "problems", "cla
                     "dataset/process.py", "dataset/signature.py", "dataset/agencies.py")
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """SHA-1 over the extraction code, the resources and the labelled set."""
+def _digest(names: tuple[str, ...]) -> str:
+    """SHA-1 over the package's code under `names`, the resources and the labelled set."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha1(__version__.encode())
     sources: list[Path] = []
-    for name in _EXTRACTION_CODE:
+    for name in names:
         target = package / name
         sources += sorted(target.rglob("*.py")) if target.is_dir() else [target]
     sources += sorted(p for p in resources_dir().rglob("*") if p.is_file())
     labels = labelled_set_path()
     sources += [labels] if labels.is_file() else []
     for path in sources:
-        digest.update(path.name.encode("utf-8"))
+        digest.update(path.relative_to(package).as_posix().encode("utf-8")
+                      if package in path.parents else path.name.encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The version of what a file's result depends on: the extraction code and its data."""
+    return _digest(_EXTRACTION_CODE)
+
+
+@lru_cache(maxsize=1)
+def package_version() -> str:
+    """The version of everything a build writes: all of the package's code and data (the
+    corpus step and the table writers too)."""
+    return _digest(("",))
 
 
 def file_key(path: Path, max_bytes: int) -> str | None:
@@ -74,7 +87,7 @@ class Scan:
 
     def build_key(self, *extra: object) -> str:
         """SHA-1 of every file's path and key, the code and `extra` (options, overrides …)."""
-        digest = hashlib.sha1(code_version().encode())
+        digest = hashlib.sha1(package_version().encode())
         for path, key in zip(self.files, self.keys):
             digest.update(f"{path.relative_to(self.root).as_posix()}\0{key}\0".encode(
                 "utf-8", "surrogateescape"))
