@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from analysis.dataset.signature import NUM_PERM, Signature, containment
+from analysis.dataset.signature import NUM_PERM, Signature
 
 MIN_CONTAINMENT = 0.85
 MIN_LENGTH_RATIO = 0.6
@@ -65,17 +66,26 @@ def _minhash(sig: Signature) -> LeanMinHash:
 
 
 def _near_match(i: int, sig: Signature, rows: Sequence[dict[str, Any]],
-                sigs: Sequence[Signature | None], lsh: MinHashLSH) -> Copy | None:
-    best: Copy | None = None
-    for j in sorted(lsh.query(_minhash(sig))):
-        other = sigs[j]
-        small, large = sorted((sig.n_shingles, other.n_shingles))
-        if small < MIN_LENGTH_RATIO * large or not figures_agree(rows[i], rows[j]):
-            continue
-        share = containment(sig, other)
-        if share >= MIN_CONTAINMENT and (best is None or share > best.similarity):
-            best = Copy(j, "near", round(share, 3))
-    return best
+                values: np.ndarray, sizes: np.ndarray, lsh: MinHashLSH) -> Copy | None:
+    """The earlier notice this one is a near copy of, if any. The candidates LSH finds are
+    scored all at once (a template-heavy corpus can put thousands in one bucket): the MinHash
+    Jaccard estimate J gives the shared shingles |A∩B| = J (|A| + |B|) / (1 + J), and the
+    share of the shorter text found in the other is that over min(|A|, |B|)."""
+    found = np.fromiter(lsh.query(_minhash(sig)), dtype=np.int64)
+    if not len(found):
+        return None
+    found.sort()
+    jaccard = (values[found] == sig.hashvalues()).mean(axis=1)
+    small = np.minimum(sizes[found], sig.n_shingles)
+    large = np.maximum(sizes[found], sig.n_shingles)
+    share = np.minimum(1.0, jaccard * (sizes[found] + sig.n_shingles) / (1 + jaccard)
+                       / np.maximum(small, 1))
+    keep = (share >= MIN_CONTAINMENT) & (small >= MIN_LENGTH_RATIO * large)
+    for k in np.argsort(-share[keep], kind="stable"):
+        j = int(found[keep][k])
+        if figures_agree(rows[i], rows[j]):
+            return Copy(j, "near", round(float(share[keep][k]), 3))
+    return None
 
 
 def find_copies(rows: Sequence[dict[str, Any]],
@@ -86,6 +96,9 @@ def find_copies(rows: Sequence[dict[str, Any]],
     a notice has no main text to compare).
     """
     copies: dict[int, Copy] = {}
+    values = np.stack([s.hashvalues() if s is not None else np.zeros(NUM_PERM, np.uint32)
+                       for s in sigs]) if len(sigs) else np.zeros((0, NUM_PERM), np.uint32)
+    sizes = np.array([s.n_shingles if s is not None else 0 for s in sigs], dtype=np.float64)
     by_doc_id: dict[str, int] = {}
     by_body: dict[str, int] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
@@ -99,7 +112,7 @@ def find_copies(rows: Sequence[dict[str, Any]],
         if sig.body_hash in by_body:
             copies[i] = Copy(by_body[sig.body_hash], "body", 1.0)
             continue
-        found = _near_match(i, sig, rows, sigs, lsh)
+        found = _near_match(i, sig, rows, values, sizes, lsh)
         if found:
             copies[i] = found
             continue

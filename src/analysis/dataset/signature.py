@@ -86,20 +86,3 @@ def text_signature(body: str) -> Signature:
     values = minhash.hashvalues.astype(np.uint32)
     return Signature(hashlib.sha1(text.encode("utf-8")).hexdigest(), values.tobytes(),
                      len(hashes))
-
-
-def jaccard(a: Signature, b: Signature) -> float:
-    """MinHash estimate of the Jaccard similarity of two main texts' shingle sets."""
-    return float(np.mean(a.hashvalues() == b.hashvalues()))
-
-
-def containment(a: Signature, b: Signature) -> float:
-    """Estimated share of the smaller shingle set found in the larger one (0–1).
-
-    From J = |A∩B| / |A∪B|: |A∩B| = J (|A| + |B|) / (1 + J).
-    """
-    if not a.n_shingles or not b.n_shingles:
-        return 0.0
-    j = jaccard(a, b)
-    shared = j * (a.n_shingles + b.n_shingles) / (1 + j)
-    return min(1.0, shared / min(a.n_shingles, b.n_shingles))
