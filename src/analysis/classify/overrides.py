@@ -15,14 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.classify.rules import CATEGORIES
-from analysis.paths import overrides_path
+from analysis.paths import overrides_path as default_path
 
 OVERRIDES_FILE = "overrides.csv"
-
-
-def default_overrides_path() -> Path:
-    """`<labels dir>/overrides.csv` (ANALYSIS_LABELS_DIR, default data/labels)."""
-    return overrides_path()
 
 
 def parse_override_categories(value: str) -> list[str]:
@@ -72,11 +67,11 @@ def read_overrides(path: Path) -> dict[tuple[str, int], list[str]]:
 def apply_overrides(problems: pd.DataFrame, overrides_path: Path | None = None) -> pd.DataFrame:
     """Copy of `problems` with analyst categories applied (category_source=manual).
 
-    `overrides_path` None means the default file (`default_overrides_path()`);
+    `overrides_path` None means the default file (`analysis.paths.overrides_path()`);
     a path that does not exist means nothing to apply. A bad row (unknown
     category, non-numeric problem_no) raises ValueError naming the row.
     """
-    table = read_overrides(default_overrides_path() if overrides_path is None else overrides_path)
+    table = read_overrides(default_path() if overrides_path is None else overrides_path)
     return apply_override_table(problems, table)
 
 

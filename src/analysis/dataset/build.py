@@ -27,12 +27,13 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.classify import classify_texts, read_overrides
-from analysis.classify.overrides import apply_override_table, default_overrides_path
+from analysis.classify.overrides import apply_override_table
 from analysis.dataset.cache import DiskStore, MemoryStore
 from analysis.dataset.copies import find_copies
 from analysis.dataset.inspections import STAGE_ORDER, inspection_ids, inspection_row, link_inspections, notice_date
 from analysis.dataset.process import FileResult, classify_results, process_file
 from analysis.dataset.scan import Scan, scan_folder
+from analysis.paths import overrides_path as paths_overrides_path
 from analysis.readers import MAX_BYTES, printable_name, read_manifest
 from analysis.schema import conform, conform_frame
 
@@ -193,7 +194,7 @@ def build_corpus(input_dir: str | Path, options: BuildOptions | None = None,
         sigs.append(result.signature)
         keys.append(key)
     notices, order = corpus_step(rows, sigs, keys)
-    overrides_path = options.overrides_path or default_overrides_path()
+    overrides_path = options.overrides_path or paths_overrides_path()
     summaries = {key: result for key, result in mapped if key}
     kept = [summaries[key] for _, key, _ in order if key in summaries]
     return Corpus(notices=notices, inspections=build_inspections(notices),
