@@ -35,7 +35,7 @@ def make_corpus(out: Path, n: int, seed: int = 7) -> list[Path]:
     files = []
     for i in range(n):
         paras = samples[i % len(samples)]
-        body = rng.sample(pool, k=min(len(pool), rng.randint(6, 18)))
+        body = rng.sample(pool, k=min(len(pool), rng.randint(2, 8)))
         text = "\n\n".join([paras[0], paras[1], *body, paras[-1]])
         path = out / f"notice-{i:05d}.txt"
         path.write_text(_vary_numbers(text, rng), encoding="utf-8")

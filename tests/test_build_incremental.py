@@ -13,6 +13,7 @@ from conftest import SEEDS
 from corpus_fixtures import SAME_NAME_OTHER_DISTRICT, write_corpus
 
 import analysis.dataset.build as build_module
+import analysis.dataset.worker as worker_module
 import analysis.tables.excel as excel
 from analysis.dataset.build import BuildOptions
 from analysis.dataset.scan import scan_folder
@@ -76,7 +77,7 @@ def test_rebuilds_read_only_what_changed(folder, tmp_path) -> None:
 def test_an_interrupted_build_keeps_what_it_finished(folder, tmp_path, monkeypatch) -> None:
     out = tmp_path / "out"
     monkeypatch.setattr(build_module, "BATCH_FILES", 2)
-    real, seen = build_module.process_file, []
+    real, seen = worker_module.process_file, []
 
     def stop_at_the_fifth(path, root, max_bytes):
         seen.append(path)
@@ -84,13 +85,13 @@ def test_an_interrupted_build_keeps_what_it_finished(folder, tmp_path, monkeypat
             raise KeyboardInterrupt
         return real(path, root, max_bytes)
 
-    monkeypatch.setattr(build_module, "process_file", stop_at_the_fifth)
+    monkeypatch.setattr(worker_module, "process_file", stop_at_the_fifth)
     scan = scan_folder(folder)
     with pytest.raises(KeyboardInterrupt):
         build_into(scan, out, BuildOptions(jobs=1), key="k")
     assert len(list((out / ".cache" / "files").rglob("*.pkl"))) == 4     # two whole batches
     assert not (out / "notices.csv").exists()
-    monkeypatch.setattr(build_module, "process_file", real)
+    monkeypatch.setattr(worker_module, "process_file", real)
     report = build_into(scan_folder(folder), out, BuildOptions(jobs=1), key="k")
     assert (report.n_read, report.n_rows["notices"]) == (8, 12)
 

@@ -4,9 +4,11 @@ Statements in the tables are invented (places such as 澜江市, 青溪区, 北�
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -18,7 +20,7 @@ from analysis.classify import (
     format_classify_lines,
 )
 from analysis.classify.combine import classify_with_model
-from analysis.classify.model import load_labels, train_model
+from analysis.classify.model import load_labels, to_linear, train_model
 from analysis.classify.overrides import parse_overrides
 from analysis.classify.quality import build_leave_one_notice_out
 from analysis.classify.rules import load_keywords, match_keywords
@@ -153,6 +155,34 @@ def test_model_is_deterministic() -> None:
     second = train_model(labels["text"], labels["category"]).predict_proba(texts)
     assert (first == second).all()
     assert classify_texts(texts) == classify_texts(texts)
+
+
+def test_linear_model_gives_what_scikit_learn_gives() -> None:
+    """The numpy model a build applies equals the scikit-learn model it was taken from."""
+    labels = load_labels()
+    fitted = train_model(labels["text"], labels["category"])
+    linear = to_linear(fitted)
+    texts = labels["text"].tolist() + ["", "  ", "Abc  DEF 学习", "（二）202X年X月专项资金12.5万元"]
+    expected = fitted.predict_proba(texts)
+    got = linear.predict_proba(texts)
+    assert linear.classes == fitted.classes
+    assert np.abs(expected - got).max() < 1e-12
+    assert (expected.argmax(axis=1) == got.argmax(axis=1)).all()
+
+
+def test_classifying_does_not_import_scikit_learn(tmp_path) -> None:
+    """Once trained (and kept on disk), the model is applied without scikit-learn or SciPy."""
+    code = ("import sys; from analysis.classify import classify_texts; "
+            "r = classify_texts(['推进非公企业入会打折扣']); "
+            "print(r[0].source, any(m in sys.modules for m in ('sklearn', 'scipy')))")
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=300, env=env)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=300, env=env)
+    assert first.stdout.split() == ["model", "True"]        # trained: scikit-learn needed
+    assert second.stdout.split() == ["model", "False"]      # loaded from the cache
+    assert list(tmp_path.glob("classifier-*.pkl"))
 
 
 def test_leave_one_notice_out_accuracy_on_seeds() -> None:

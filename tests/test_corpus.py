@@ -2,12 +2,15 @@
 its notices, near misses kept apart (tests/corpus_fixtures.py says what each file is)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from corpus_fixtures import FINAL, PROGRESS, SAME_NAME_OTHER_DISTRICT, rewrap, write_corpus
 from zhconv import convert
 
 from analysis.dataset.build import build_dataset
+from analysis.dataset.copies import BandIndex, lsh_bands
+from analysis.dataset.signature import NUM_PERM, minhash_values, shingle_hashes
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +99,26 @@ def test_each_notice_keeps_its_own_snapshot(tables) -> None:
     assert progress["completion_rate"] == 66.7 and not progress["rate_stated"]
     assert progress["recovered_wan"] == 8.0       # the headline's 8万元, repeated under 问题2
     assert progress["as_of_date"] == "2024-04-30"
+
+
+# --- signatures and the LSH index ---------------------------------------------------------
+
+def test_minhash_values_are_datasketch_affine32_values() -> None:
+    """The values datasketch's MinHash(num_perm=64, seed=1, scheme="affine32") gives for the
+    same shingle hashes (written down from it once), so earlier signatures stay valid."""
+    hashes = shingle_hashes("关于区委第二轮巡察反馈意见整改进展情况的通报")
+    assert len(hashes) == 18
+    assert minhash_values(hashes)[:4].tolist() == [140082590, 294869718, 117164524, 938147020]
+
+
+def test_band_index_finds_notices_sharing_a_band() -> None:
+    index = BandIndex()                     # 14 bands of 4 values for a threshold of 0.5
+    base = np.arange(NUM_PERM, dtype=np.uint32)
+    index.insert(0, base)
+    one_band = base.copy()
+    one_band[4:] += 1000                    # only the first band (values 0-3) agrees
+    no_band = base.copy()
+    no_band[::4] += 1000                    # one value of every band differs
+    assert index.query(one_band) == {0}
+    assert index.query(no_band) == set()
+    assert lsh_bands(0.8, 64) == (5, 11)    # a stricter threshold: fewer, longer bands

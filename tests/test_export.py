@@ -1,7 +1,10 @@
 """Writing tables: BOM, sorted rows, atomic replacement, Excel-safe cells."""
 import pandas as pd
+import pytest
+from openpyxl import load_workbook
 
 from analysis.schema import conform
+from analysis.tables.excel import fast_writer_available, write_workbook
 from analysis.tables.write import sort_table, write_csv, write_tables
 
 
@@ -50,3 +53,34 @@ def test_sort_table_is_stable_for_facts():
     facts = pd.DataFrame({"doc_id": ["x", "x", "a"], "start": [5, 1, 9],
                           "field": ["b", "a", "c"], "end": [6, 2, 10]})
     assert sort_table("facts", facts)["start"].tolist() == [9, 1, 5]
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["rustpy-xlsxwriter", "xlsxwriter"])
+def test_workbook_cells_with_either_writer(tmp_path, fast):
+    """Both writers give the same cells: bold header, text kept as text (never a formula,
+    a number or a link), numbers and booleans as such, missing cells empty; a table in
+    chunks is one sheet, and an empty table still has its header."""
+    if fast and not fast_writer_available():
+        pytest.skip("rustpy-xlsxwriter is not installed")
+    whole = pd.DataFrame({"text": pd.array(["=1+1", "http://例.cn", "0012", None], dtype="string"),
+                          "n": pd.array([3, None, 0, 12], dtype="Int64"),
+                          "rate": [81.8, float("nan"), 0.5, 100.0],
+                          "flag": pd.array([True, False, None, True], dtype="boolean")})
+    chunks = [pd.DataFrame({"doc_id": ["a", "b"], "value": ["甲\x0b乙", "丙"]}),
+              pd.DataFrame({"doc_id": ["c"], "value": ["丁"]})]
+    path = tmp_path / "book.xlsx"
+    write_workbook({"whole": whole, "chunks": iter(chunks), "empty": whole.iloc[:0]}, path,
+                   fast=fast)
+    book = load_workbook(path)
+    assert book.sheetnames == ["whole", "chunks", "empty"]
+    rows = [[c.value for c in row] for row in book["whole"].iter_rows()]
+    assert rows[0] == ["text", "n", "rate", "flag"] and book["whole"]["A1"].font.b
+    assert [r[0] for r in rows[1:]] == ["=1+1", "http://例.cn", "0012", None]
+    assert book["whole"]["A2"].data_type == "s" and book["whole"]["A4"].data_type == "s"
+    assert [r[1] for r in rows[1:]] == [3, None, 0, 12]
+    assert [r[2] for r in rows[1:]] == [81.8, None, 0.5, 100]
+    assert [r[3] for r in rows[1:]] == [True, False, None, True]
+    assert [[c.value for c in row] for row in book["chunks"].iter_rows()] == [
+        ["doc_id", "value"], ["a", "甲乙"], ["b", "丙"], ["c", "丁"]]
+    assert [[c.value for c in row] for row in book["empty"].iter_rows()] == [
+        ["text", "n", "rate", "flag"]]

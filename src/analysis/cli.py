@@ -39,7 +39,24 @@ def _cmd_build(args: argparse.Namespace) -> int:
         _print_build(args, state["n_rows"], state.get("errors", []), [],
                      "unchanged since the last build: nothing to write")
         return 0 if state["n_rows"].get("notices", 0) else 1
-    return _build(args, scan, key)
+    pool = _early_pool(args, scan)
+    try:
+        return _build(args, scan, key, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _early_pool(args: argparse.Namespace, scan):
+    """The worker pool, started before the rest of the build is imported when enough files
+    are new to the cache (analysis.dataset.pool); else None."""
+    from analysis.dataset.cache import DiskStore
+    from analysis.dataset.pool import start_pool, wants_pool
+    from analysis.dataset.scan import CACHE_FOLDER
+
+    store = DiskStore(Path(args.out) / CACHE_FOLDER)
+    n_new = sum(1 for key in scan.keys if not store.holds(key))
+    return start_pool(args.jobs) if wants_pool(n_new, args.jobs) else None
 
 
 def _override_and_manifest(args: argparse.Namespace, scan) -> tuple[bytes, bytes]:
@@ -51,12 +68,13 @@ def _override_and_manifest(args: argparse.Namespace, scan) -> tuple[bytes, bytes
             read_bytes(scan.root / MANIFEST_NAME))
 
 
-def _build(args: argparse.Namespace, scan, key: str) -> int:
+def _build(args: argparse.Namespace, scan, key: str, pool=None) -> int:
     from analysis.dataset.build import BuildOptions, progress_bar
     from analysis.tables.output import build_into
 
     options = BuildOptions(max_bytes=int(args.max_mb * 1_000_000), jobs=args.jobs,
-                           overrides_path=args.overrides, progress=progress_bar(not args.quiet))
+                           overrides_path=args.overrides, progress=progress_bar(not args.quiet),
+                           pool=pool)
     try:
         report = build_into(scan, args.out, options, key, xlsx=not args.no_xlsx)
     except ValueError as exc:       # a bad overrides row names itself

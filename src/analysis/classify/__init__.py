@@ -23,9 +23,9 @@ __all__ = ["CATEGORIES", "Classification", "apply_overrides", "classify_texts",
 
 def classify_texts(texts: Sequence[str]) -> list[Classification]:
     """Classify problem statements; one Classification per text, in order."""
-    # scikit-learn is imported only when something is classified (not by `build` on an
-    # unchanged folder, `brief` or `fetch`)
-    from analysis.classify.model import get_model
+    # the model (numpy arrays) is loaded only when something is classified; scikit-learn
+    # only when it must be trained
+    from analysis.classify.trained import get_model
 
     return classify_with_model(texts, get_model()) if len(texts) else []
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from analysis.classify.rules import CATEGORIES, RuleHit, match_keywords
 
 if TYPE_CHECKING:
-    from analysis.classify.model import TextModel
+    from analysis.classify.linear import LinearModel
 
 RULE_MIN_SCORE = 2
 RULE_MIN_LEAD = 2
@@ -100,7 +100,7 @@ def _reasons(hit: RuleHit, categories: list[str]) -> list[str]:
     return [w for c in categories for w in hit.matched_by_category.get(c, [])]
 
 
-def classify_with_model(texts: Sequence[str], model: TextModel) -> list[Classification]:
+def classify_with_model(texts: Sequence[str], model: LinearModel) -> list[Classification]:
     """Classify `texts` with the rules and a given fitted model (batch)."""
     texts = [t if isinstance(t, str) else "" for t in texts]
     if not texts:

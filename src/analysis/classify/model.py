@@ -1,38 +1,30 @@
 """The statistical layer: TF-IDF over jieba words and character n-grams, logistic regression.
 
-Trained from the labelled set `data/labels/problem_labels.csv` (columns text,
-category, categories, source; see `analysis.paths.labelled_set_path`) at first use.
+Trained with scikit-learn from the labelled set `data/labels/problem_labels.csv`
+(columns text, category, categories, source; see `analysis.paths.labelled_set_path`).
 Training is deterministic (fixed random_state, a deterministic solver, rows in file
-order); the fitted model is kept in memory and pickled into `paths.cache_dir()`,
-keyed by the labelled set, the classifier's code and vocabularies and the versions of
-scikit-learn and jieba, so a build trains it once, not every time.
+order). Classifying does not use this module: `to_linear` turns the fitted model into
+an `analysis.classify.linear.LinearModel`, which `analysis.classify.trained.get_model`
+keeps on disk and which is applied with numpy alone.
 """
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import jieba
 import numpy as np
 import pandas as pd
-import sklearn
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from analysis.classify.tokenize import prepare_text, split_numbers, tokenize
-from analysis.paths import cache_dir, labelled_set_path, resources_dir
+from analysis.classify.features import char_text, word_features
+from analysis.classify.linear import LinearModel
+from analysis.paths import labelled_set_path
 
 RANDOM_STATE = 0
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 def load_labels(path: Path | None = None) -> pd.DataFrame:
@@ -43,17 +35,6 @@ def load_labels(path: Path | None = None) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{path.name}: missing columns {sorted(missing)}")
     return labels
-
-
-def _word_features(tokens: list[str]) -> list[str]:
-    """Words plus adjacent word pairs."""
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-
-
-def _char_text(text: str) -> str:
-    """Prepared text without numbers, punctuation turned into spaces."""
-    cleaned, _ = split_numbers(prepare_text(text))
-    return _NON_WORD.sub(" ", cleaned).strip()
 
 
 def _identity(features: list[str]) -> list[str]:
@@ -73,8 +54,8 @@ class TextModel:
         return [str(c) for c in self.classifier.classes_]
 
     def _features(self, texts: Sequence[str], fit: bool = False):
-        word_docs = [_word_features(tokenize(t)) for t in texts]
-        char_docs = [_char_text(t) for t in texts]
+        word_docs = [word_features(t) for t in texts]
+        char_docs = [char_text(t) for t in texts]
         if fit:
             return hstack([self.words.fit_transform(word_docs),
                            self.chars.fit_transform(char_docs)]).tocsr()
@@ -108,42 +89,23 @@ def train_model(texts: Sequence[str], labels: Sequence[str], c: float = 10.0) ->
     return model.fit(list(texts), list(labels))
 
 
-def model_key(path: Path) -> str:
-    """What the fitted model depends on: labels, classifier code and vocabularies, versions."""
-    digest = hashlib.sha1(path.read_bytes())
-    for source in sorted(Path(__file__).parent.glob("*.py")) + sorted(
-            resources_dir().glob("classify_*")):
-        digest.update(source.name.encode() + source.read_bytes())
-    digest.update(f"{sklearn.__version__}|{jieba.__version__}".encode())
-    return digest.hexdigest()[:16]
-
-
-def _load_or_train(path: Path) -> TextModel:
-    cached = cache_dir() / f"classifier-{model_key(path)}.pkl"
-    try:
-        with cached.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    labels = load_labels(path)
-    model = train_model(labels["text"].tolist(), labels["category"].tolist())
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-    except OSError:
-        pass        # a read-only home: the model is trained again next time
-    return model
-
-
-@lru_cache(maxsize=2)
-def _cached_model(path: Path, mtime_ns: int) -> TextModel:
-    return _load_or_train(path)
-
-
-def get_model(path: Path | None = None) -> TextModel:
-    """The model trained on the labelled set: once per process, and kept on disk between runs."""
-    path = labelled_set_path() if path is None else path
-    return _cached_model(path, path.stat().st_mtime_ns)
+def to_linear(model: TextModel) -> LinearModel:
+    """The arrays that applying `model` takes (see analysis.classify.linear)."""
+    words, chars = model.words, model.chars
+    assert words.sublinear_tf and chars.sublinear_tf and words.norm == chars.norm == "l2"
+    assert chars.analyzer == "char_wb" and chars.lowercase and chars.strip_accents is None
+    coef = model.classifier.coef_
+    if coef.shape[0] == 1:          # two classes: one row of scores for the second
+        coef = np.vstack([-coef, coef]) / 2
+        intercept = np.array([-1.0, 1.0]) * model.classifier.intercept_[0] / 2
+    else:
+        intercept = model.classifier.intercept_
+    return LinearModel(
+        classes=model.classes,
+        word_index={str(k): int(v) for k, v in words.vocabulary_.items()},
+        word_idf=np.asarray(words.idf_, dtype=np.float64),
+        char_index={str(k): int(v) for k, v in chars.vocabulary_.items()},
+        char_idf=np.asarray(chars.idf_, dtype=np.float64),
+        coef=np.ascontiguousarray(coef.T, dtype=np.float64),
+        intercept=np.asarray(intercept, dtype=np.float64),
+        char_range=tuple(chars.ngram_range))

@@ -11,11 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis.classify.rules import CATEGORIES
 from analysis.paths import overrides_path as default_path
+
+if TYPE_CHECKING:       # pandas is imported where a table is changed, not by classifying
+    import pandas as pd
 
 OVERRIDES_FILE = "overrides.csv"
 
@@ -78,6 +80,8 @@ def apply_overrides(problems: pd.DataFrame, overrides_path: Path | None = None) 
 def apply_override_table(problems: pd.DataFrame,
                          table: dict[tuple[str, int], list[str]]) -> pd.DataFrame:
     """Copy of `problems` with the categories of a read overrides table applied."""
+    import pandas as pd
+
     out = problems.copy()
     if not table or out.empty:
         return out

@@ -14,30 +14,29 @@ on; the rest of the build goes on.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from tqdm import tqdm
 
-from analysis.classify import classify_texts, read_overrides
+from analysis.classify import read_overrides
 from analysis.classify.overrides import apply_override_table
 from analysis.dataset.cache import DiskStore, MemoryStore
 from analysis.dataset.copies import find_copies
 from analysis.dataset.inspections import STAGE_ORDER, inspection_ids, inspection_row, link_inspections, notice_date
-from analysis.dataset.process import FileResult, classify_results, process_file
+from analysis.dataset.pool import start_pool, wants_pool
+from analysis.dataset.process import FileResult
 from analysis.dataset.scan import Scan, scan_folder
+from analysis.dataset.worker import process_batch
 from analysis.paths import overrides_path as paths_overrides_path
 from analysis.readers import MAX_BYTES, printable_name, read_manifest
 from analysis.schema import conform, conform_frame
 
-POOL_MIN_FILES = 8          # fewer files than this are read in this process
 BATCH_FILES = 16            # files a worker reads and classifies together
 
 
@@ -48,6 +47,7 @@ class BuildOptions:
     overrides_path: Path | None = None      # None: data/labels/overrides.csv
     cache_dir: Path | None = None           # None: results held in memory
     progress: Callable[[Iterable, int], Iterable] | None = None
+    pool: Executor | None = None            # a started pool (analysis.dataset.pool) to use
 
 
 @dataclass
@@ -107,21 +107,6 @@ def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else conform(table, [])
 
 
-def _work(tasks: list[tuple[str, str, int, str | None, str | None]]) -> list[FileResult]:
-    """Pool worker: process a batch of files and classify their problems together; with a
-    disk cache, store each result and return only the part the corpus step needs."""
-    results = classify_results([process_file(Path(path), Path(root), max_bytes)
-                                for path, root, max_bytes, _, _ in tasks])
-    out = []
-    for (_, _, _, key, folder), result in zip(tasks, results):
-        if folder is None:
-            out.append(result)
-            continue
-        DiskStore(Path(folder)).put(key, result)
-        out.append(replace(result, problems=[], facts=[]))
-    return out
-
-
 def _progress(batches: Iterable[list[FileResult]], sizes: list[int],
               progress: Callable[[Iterable, int], Iterable]) -> Iterator[list[FileResult]]:
     """Batches as they come, the progress bar advancing by files, not by batches."""
@@ -135,34 +120,27 @@ def _progress(batches: Iterable[list[FileResult]], sizes: list[int],
         bar.close()
 
 
-def _warm_up() -> None:
-    """Load (or train) the classifier and jieba before a worker's first file."""
-    classify_texts(["理论学习不深入"])
-
-
 def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
                options: BuildOptions) -> tuple[list[tuple[str | None, FileResult]], int]:
     """(key, result) for every file, in file order; and how many files were read anew."""
     cached = {i: store.get_summary(k) for i, k in enumerate(keys)}
     todo = [i for i, r in cached.items() if r is None]
-    jobs = max(1, options.jobs or os.cpu_count() or 1)
     folder = None if store.folder is None else str(store.folder)
     tasks = [(str(files[i]), str(root), options.max_bytes, keys[i], folder) for i in todo]
     progress = options.progress or (lambda it, total: it)
     batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
     sizes = [len(b) for b in batches]
     done: list[FileResult] = []
-    if jobs > 1 and len(todo) >= POOL_MIN_FILES:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        # each worker loads the classifier and jieba itself, all at once, while this
-        # process (which needs neither) waits for results
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=_warm_up) as pool:
-            for batch in _progress(pool.map(_work, batches), sizes, progress):
-                done += batch
-    else:
-        for batch in _progress(map(_work, batches), sizes, progress):
+    pool, options.pool = options.pool, None      # a pool given is used up here
+    if pool is None and wants_pool(len(todo), options.jobs):
+        pool = start_pool(options.jobs)
+    try:
+        run = pool.map if pool is not None and wants_pool(len(todo), options.jobs) else map
+        for batch in _progress(run(process_batch, batches), sizes, progress):
             done += batch
+    finally:
+        if pool is not None:    # shut down before the tables are written (by a fork)
+            pool.shutdown()
     if folder is None:      # results came back whole: keep them for the streams
         for task, result in zip(tasks, done):
             store.put(task[3], result)

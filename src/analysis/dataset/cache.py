@@ -69,6 +69,10 @@ class DiskStore:
         """The whole result of a file."""
         return self._load(key, whole=True)
 
+    def holds(self, key: str | None) -> bool:
+        """Whether a result is kept under `key` (without reading it)."""
+        return bool(key) and self._path(key).is_file()
+
     def get_summary(self, key: str | None) -> FileResult | None:
         """The result without its problems and facts (which are not even unpickled)."""
         return self._load(key, whole=False)

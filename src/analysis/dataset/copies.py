@@ -8,7 +8,7 @@ first copy wins, and each later one is matched to it by, in this order:
 - `identical`: the same normalised text (the same doc_id);
 - `body`: the same main text once chrome, punctuation, spacing and the script are set
   aside (signature.body_hash);
-- `near`: MinHash LSH (datasketch) finds earlier notices whose main texts share shingles;
+- `near`: MinHash LSH (`BandIndex`) finds earlier notices whose main texts share shingles;
   one is the first copy when at least 85% of the shorter main text is found in the
   other, the two are of comparable length (the shorter at least 60% of the longer), and
   no figure or date both of them state differs (a progress notice and the final notice
@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from analysis.dataset.signature import NUM_PERM, Signature
 
@@ -60,22 +60,60 @@ def figures_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
                for f in AGREEING_FIELDS)
 
 
-def _minhash(sig: Signature) -> LeanMinHash:
-    # the lean form holds the values alone: no permutations to set up for each notice
-    return LeanMinHash(seed=1, hashvalues=sig.hashvalues(), scheme="affine32")
+@lru_cache(maxsize=8)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) that minimise the chance of a false positive below
+    `threshold` plus that of a false negative above it (the choice datasketch's MinHashLSH
+    makes, with equal weights): two texts of Jaccard similarity s share a band with
+    probability 1 - (1 - s^r)^b.
+
+    >>> lsh_bands(0.5, 64)
+    (14, 4)
+    """
+    pairs = np.array([(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)])
+    bands, rows = pairs[:, :1].astype(float), pairs[:, 1:].astype(float)
+    low = np.linspace(0.0, threshold, 1001)
+    high = np.linspace(threshold, 1.0, 1001)
+    false_pos = np.trapezoid(1 - (1 - low ** rows) ** bands, low, axis=1)
+    false_neg = np.trapezoid((1 - high ** rows) ** bands, high, axis=1)
+    best = pairs[int(np.argmin(false_pos + false_neg))]
+    return int(best[0]), int(best[1])
+
+
+class BandIndex:
+    """MinHash LSH: notices whose MinHash values agree on every value of at least one band.
+
+    Written here, not taken from datasketch, for the same reason as the MinHash itself
+    (analysis.dataset.signature): a dictionary per band is all it is.
+    """
+
+    def __init__(self, threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        bands, rows = lsh_bands(threshold, num_perm)
+        self._ranges = [(k * rows, (k + 1) * rows) for k in range(bands)]
+        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+
+    def insert(self, key: int, values: np.ndarray) -> None:
+        for (start, end), table in zip(self._ranges, self._tables):
+            table.setdefault(values[start:end].tobytes(), []).append(key)
+
+    def query(self, values: np.ndarray) -> set[int]:
+        found: set[int] = set()
+        for (start, end), table in zip(self._ranges, self._tables):
+            found.update(table.get(values[start:end].tobytes(), ()))
+        return found
 
 
 def _near_match(i: int, sig: Signature, rows: Sequence[dict[str, Any]],
-                values: np.ndarray, sizes: np.ndarray, lsh: MinHashLSH) -> Copy | None:
+                values: np.ndarray, sizes: np.ndarray, lsh: BandIndex) -> Copy | None:
     """The earlier notice this one is a near copy of, if any. The candidates LSH finds are
     scored all at once (a template-heavy corpus can put thousands in one bucket): the MinHash
     Jaccard estimate J gives the shared shingles |A∩B| = J (|A| + |B|) / (1 + J), and the
     share of the shorter text found in the other is that over min(|A|, |B|)."""
-    found = np.fromiter(lsh.query(_minhash(sig)), dtype=np.int64)
+    found = np.fromiter(lsh.query(values[i]), dtype=np.int64)
     if not len(found):
         return None
     found.sort()
-    jaccard = (values[found] == sig.hashvalues()).mean(axis=1)
+    jaccard = (values[found] == values[i]).mean(axis=1)
     small = np.minimum(sizes[found], sig.n_shingles)
     large = np.maximum(sizes[found], sig.n_shingles)
     share = np.minimum(1.0, jaccard * (sizes[found] + sig.n_shingles) / (1 + jaccard)
@@ -101,7 +139,7 @@ def find_copies(rows: Sequence[dict[str, Any]],
     sizes = np.array([s.n_shingles if s is not None else 0 for s in sigs], dtype=np.float64)
     by_doc_id: dict[str, int] = {}
     by_body: dict[str, int] = {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    lsh = BandIndex()
     for i, (row, sig) in enumerate(zip(rows, sigs)):
         if row["doc_id"] in by_doc_id:
             copies[i] = Copy(by_doc_id[row["doc_id"]], "identical", 1.0)
@@ -117,7 +155,7 @@ def find_copies(rows: Sequence[dict[str, Any]],
             copies[i] = found
             continue
         by_body[sig.body_hash] = i
-        lsh.insert(i, _minhash(sig))
+        lsh.insert(i, values[i])
     return copies
 
 

@@ -113,3 +113,4 @@ def fact_row(doc_id: str, f: Fact) -> dict[str, Any]:
         value = f"{value:g}" if abs(value) < 1e15 else str(value)
     return {"doc_id": doc_id, "field": f.field, "value": value, "unit": f.unit,
             "evidence": f.evidence, "start": f.start, "end": f.end}
+

@@ -6,7 +6,7 @@ set aside: so line breaks, punctuation width, a breadcrumb, a footer line or a
 traditional-character mirror do not change it. Its signature holds
 
 - `body_hash`: SHA-1 of that text (an exact match is a copy for certain);
-- `minhash`: 64 MinHash values (datasketch) over its 5-character shingles;
+- `minhash`: 64 MinHash values over its 5-character shingles;
 - `n_shingles`: how many distinct shingles it has (turns a Jaccard estimate into the
   share of the shorter text found in the longer).
 
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from analysis.fields.page_layout import is_chrome
 
@@ -51,9 +50,44 @@ def main_text(body: str) -> str:
     return _NOT_TEXT.sub("", "".join(lines))
 
 
+# MinHash is written out here rather than taken from datasketch: importing datasketch
+# imports SciPy (half a second of every build), and applying the permutations is three
+# lines of numpy. The values are those of datasketch's MinHash(num_perm=64, seed=1,
+# scheme="affine32") fed the same shingle hashes (tests/test_copies.py checks that).
+_MAX_VALUE = np.uint32(0xFFFFFFFF)
+
+
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps h -> a h + b (mod 2^32), a odd so that each is a bijection."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser: mixes structured hashes before the affine maps."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash_values(hashes: np.ndarray) -> np.ndarray:
+    """NUM_PERM MinHash values (uint32) of a set of 32-bit hashes; all 2^32 - 1 when empty.
+
+    >>> minhash_values(np.zeros(0, dtype=np.uint64))[:2].tolist()
+    [4294967295, 4294967295]
+    >>> bool((minhash_values(np.array([7, 9])) <= minhash_values(np.array([7]))).all())
+    True
+    """
+    if not len(hashes):
+        return np.full(NUM_PERM, _MAX_VALUE, dtype=np.uint32)
+    a, b = _permutations()
+    mixed = _fmix32(hashes.astype(np.uint32)).reshape(-1, 1)
+    return (mixed * a + b).min(axis=0)
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -78,11 +112,5 @@ def text_signature(body: str) -> Signature:
     """The signature of a (simplified) notice body."""
     text = main_text(body)
     hashes = shingle_hashes(text) if text else np.zeros(0, dtype=np.uint64)
-    template = _template()
-    # the shingles are hashed already: datasketch only permutes and takes the minima
-    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations,
-                      hashfunc=int, scheme=template.scheme)
-    minhash.update_batch(hashes.tolist())
-    values = minhash.hashvalues.astype(np.uint32)
-    return Signature(hashlib.sha1(text.encode("utf-8")).hexdigest(), values.tobytes(),
-                     len(hashes))
+    return Signature(hashlib.sha1(text.encode("utf-8")).hexdigest(),
+                     minhash_values(hashes).tobytes(), len(hashes))
