@@ -110,6 +110,41 @@ def _row_anchors(row: dict[str, Any]) -> list[tuple]:
     return found
 
 
+class _AnchorIndex:
+    """Inspections by (agency, anchor, year of the inspection). A notice of year y fits only
+    an inspection of year y or of no year yet, so it looks in those buckets alone (a notice
+    of no year in all of its anchors' buckets): an agency with hundreds of inspections in
+    one round costs no more than one with a few."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple, set[int]] = {}
+        self._years: dict[tuple, set[int | None]] = {}
+
+    def add(self, agency: str, anchors: list[tuple], year: int | None, group: int) -> None:
+        for anchor in anchors:
+            self._years.setdefault((agency, anchor), set()).add(year)
+            self._buckets.setdefault((agency, anchor, year), set()).add(group)
+
+    def candidates(self, agency: str, anchors: list[tuple], year: int | None) -> set[int]:
+        found: set[int] = set()
+        for anchor in anchors:
+            years = (year, None) if year else self._years.get((agency, anchor), ())
+            for y in years:
+                found |= self._buckets.get((agency, anchor, y), set())
+        return found
+
+
+def _only_fit(candidates: set[int], found: list[_Inspection], row: dict[str, Any]) -> int | None:
+    """The one inspection among candidates that `row` fits; None when none or several do."""
+    fit = None
+    for g in sorted(candidates):
+        if found[g].fits(row):
+            if fit is not None:
+                return None
+            fit = g
+    return fit
+
+
 def link_inspections(rows: Sequence[dict[str, Any]],
                      agencies: Sequence[str | None]) -> list[int | None]:
     """The inspection (a group number) of each notice, None for notices not linked.
@@ -129,23 +164,20 @@ def link_inspections(rows: Sequence[dict[str, Any]],
     """
     groups: list[int | None] = [None] * len(rows)
     found: list[_Inspection] = []
-    by_anchor: dict[tuple, list[int]] = {}        # (agency, anchor) -> inspections
+    index = _AnchorIndex()
     for i, row in sorted(enumerate(rows), key=_order_key):
         if not known(row.get("inspected_org")):
             continue
         agency = agencies[i]
-        candidates = set() if agency is None else {
-            g for anchor in _row_anchors(row) for g in by_anchor.get((agency, anchor), [])}
-        fits = [g for g in sorted(candidates) if found[g].fits(row)]
-        group = fits[0] if len(fits) == 1 else len(found)
-        if group == len(found):
+        group = None if agency is None else _only_fit(
+            index.candidates(agency, _row_anchors(row), inspection_year(row)), found, row)
+        if group is None:
+            group = len(found)
             found.append(_Inspection())
         found[group].add(i, row)
         groups[i] = group
         if agency is not None:
-            for anchor in found[group].anchors():
-                if group not in by_anchor.setdefault((agency, anchor), []):
-                    by_anchor[(agency, anchor)].append(group)
+            index.add(agency, found[group].anchors(), found[group].year, group)
     return groups
 
 
