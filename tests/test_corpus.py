@@ -111,14 +111,18 @@ def test_minhash_values_are_datasketch_affine32_values() -> None:
     assert minhash_values(hashes)[:4].tolist() == [140082590, 294869718, 117164524, 938147020]
 
 
-def test_band_index_finds_notices_sharing_a_band() -> None:
-    index = BandIndex()                     # 14 bands of 4 values for a threshold of 0.5
+def test_band_index_finds_earlier_notices_sharing_a_band() -> None:
     base = np.arange(NUM_PERM, dtype=np.uint32)
-    index.insert(0, base)
     one_band = base.copy()
     one_band[4:] += 1000                    # only the first band (values 0-3) agrees
     no_band = base.copy()
     no_band[::4] += 1000                    # one value of every band differs
-    assert index.query(one_band) == {0}
-    assert index.query(no_band) == set()
+    index = BandIndex(np.stack([base, one_band, no_band, base, base]))
+    assert lsh_bands(0.5, 64) == (14, 4)
+    index.insert(0)
+    assert index.query(1).tolist() == [0]
+    assert index.query(2).tolist() == []
+    index.insert(1)
+    assert index.query(3).tolist() == [0, 1]
+    assert index.query(0).tolist() == []    # never a later notice, nor one not inserted
     assert lsh_bands(0.8, 64) == (5, 11)    # a stricter threshold: fewer, longer bands

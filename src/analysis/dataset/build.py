@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -123,7 +124,8 @@ def _progress(batches: Iterable[list[FileResult]], sizes: list[int],
 def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
                options: BuildOptions) -> tuple[list[tuple[str | None, FileResult]], int]:
     """(key, result) for every file, in file order; and how many files were read anew."""
-    cached = {i: store.get_summary(k) for i, k in enumerate(keys)}
+    shared: dict[str, str] = {}
+    cached = {i: _shared(store.get_summary(k), shared) for i, k in enumerate(keys)}
     todo = [i for i, r in cached.items() if r is None]
     folder = None if store.folder is None else str(store.folder)
     tasks = [(str(files[i]), str(root), options.max_bytes, keys[i], folder) for i in todo]
@@ -137,7 +139,7 @@ def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
     try:
         run = pool.map if pool is not None and wants_pool(len(todo), options.jobs) else map
         for batch in _progress(run(process_batch, batches), sizes, progress):
-            done += batch
+            done += [_shared(result, shared) for result in batch]
     finally:
         if pool is not None:    # shut down before the tables are written (by a fork)
             pool.shutdown()
@@ -147,6 +149,16 @@ def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
     for i, result in zip(todo, done):
         cached[i] = result
     return [(keys[i], cached[i]) for i in range(len(files))], len(todo)
+
+
+def _shared(result: FileResult | None, shared: dict[str, str]) -> FileResult | None:
+    """The result with one string object for each column name and each short value (a
+    place, a type, a level) across the corpus: every summary comes out of its own pickle
+    with its own copies of them, which would take half of the memory it holds."""
+    if result is not None and result.row:
+        result.row = {sys.intern(k): shared.setdefault(v, v) if isinstance(v, str) and
+                      len(v) <= 24 else v for k, v in result.row.items()}
+    return result
 
 
 def build_corpus(input_dir: str | Path, options: BuildOptions | None = None,
@@ -161,25 +173,29 @@ def build_corpus(input_dir: str | Path, options: BuildOptions | None = None,
         store.prune({k for k, _ in mapped if k})
     manifest = read_manifest(root)
     rows, sigs, keys, errors = [], [], [], []
+    sizes: dict[str, tuple[int, int]] = {}         # key -> (problems, facts)
     for path, (key, result) in zip(files, mapped):
         rel = printable_name(path.relative_to(root).as_posix())
         if result.error is not None:
             errors.append({"source_path": rel, "error": result.error})
             continue
-        row = dict(result.row, source_path=rel)
+        row = result.row            # the summary's own row: one copy of each in memory
+        row["source_path"] = rel
         row["url"] = manifest.get(rel) or row.get("url")
         rows.append(row)
         sigs.append(result.signature)
         keys.append(key)
+        if key:
+            sizes[key] = (row.get("problems_listed", 0), result.n_facts)
+    del mapped
     notices, order = corpus_step(rows, sigs, keys)
+    del rows, sigs
+    kept = [sizes[key] for _, key, _ in order if key in sizes]
     overrides_path = options.overrides_path or paths_overrides_path()
-    summaries = {key: result for key, result in mapped if key}
-    kept = [summaries[key] for _, key, _ in order if key in summaries]
     return Corpus(notices=notices, inspections=build_inspections(notices),
                   errors=conform("errors", errors), store=store, keys=order,
                   overrides=read_overrides(overrides_path), n_read=n_read,
-                  n_problems=sum(r.row.get("problems_listed", 0) for r in kept),
-                  n_facts=sum(r.n_facts for r in kept))
+                  n_problems=sum(p for p, _ in kept), n_facts=sum(f for _, f in kept))
 
 
 def corpus_step(rows: list[dict[str, Any]], sigs: list, keys: list[str | None]
@@ -193,8 +209,9 @@ def corpus_step(rows: list[dict[str, Any]], sigs: list, keys: list[str | None]
                        duplicate_similarity=copy.similarity)
     originals = [i for i in range(len(rows)) if i not in copies]
     kept = [rows[i] for i in originals]
-    groups = link_inspections(kept, [r["agency"] for r in kept])
-    ids = inspection_ids(kept, [r["agency"] for r in kept], groups)
+    agencies = [r.get("agency") for r in kept]
+    groups = link_inspections(kept, agencies)
+    ids = inspection_ids(kept, agencies, groups)
     for row, group in zip(kept, groups):
         row["inspection_id"] = ids.get(group) if group is not None else None
     for i, copy in copies.items():
@@ -204,19 +221,27 @@ def corpus_step(rows: list[dict[str, Any]], sigs: list, keys: list[str | None]
     return conform("notices", rows), order
 
 
-def build_inspections(notices: pd.DataFrame) -> pd.DataFrame:
-    """The inspections table: one row per inspection_id, from its notices that are not copies."""
+def build_inspections(notices: pd.DataFrame, groups_per_chunk: int = 1_000) -> pd.DataFrame:
+    """The inspections table: one row per inspection_id, from its notices that are not copies
+    (their rows made into dicts a few thousand inspections at a time)."""
     linked = notices[notices["inspection_id"].notna() & notices["duplicate_of"].isna()]
-    records = linked.astype(object).where(linked.notna(), None).to_dict("records")
-    by_id: dict[str, list[dict]] = {}
-    for row in records:
-        by_id.setdefault(row["inspection_id"], []).append(row)
-    out = []
-    for inspection_id in sorted(by_id):
-        members = sorted(by_id[inspection_id], key=lambda r: (
-            notice_date(r) or "9999", _stage(r), r["source_path"]))
-        out.append(inspection_row(inspection_id, members[0].get("agency"), members))
-    return conform("inspections", out)
+    linked = linked.sort_values("inspection_id", kind="stable")
+    ids = linked["inspection_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if len(ids) else np.zeros(0, int)
+    bounds = np.r_[starts[::groups_per_chunk], len(ids)]
+    frames = []
+    for low, high in zip(bounds[:-1], bounds[1:]):
+        part = linked.iloc[low:high]
+        records = part.astype(object).where(part.notna(), None).to_dict("records")
+        by_id: dict[str, list[dict]] = {}
+        for row in records:
+            by_id.setdefault(row["inspection_id"], []).append(row)
+        out = []
+        for inspection_id, members in by_id.items():
+            members.sort(key=lambda r: (notice_date(r) or "9999", _stage(r), r["source_path"]))
+            out.append(inspection_row(inspection_id, members[0].get("agency"), members))
+        frames.append(conform("inspections", out))
+    return _concat("inspections", frames)
 
 
 def _stage(row: dict[str, Any]) -> int:

@@ -81,26 +81,49 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 class BandIndex:
-    """MinHash LSH: notices whose MinHash values agree on every value of at least one band.
+    """MinHash LSH over the notices of one build: `query(i)` gives the notices inserted so
+    far that agree with notice i on every value of at least one band.
 
-    Written here, not taken from datasketch, for the same reason as the MinHash itself
-    (analysis.dataset.signature): a dictionary per band is all it is.
+    Each band's values are numbered once for all notices (np.unique), so the index is a few
+    integer arrays (some 200 bytes a notice) rather than a dictionary entry per notice and
+    band. Written here, not taken from datasketch, for the same reason as the MinHash itself
+    (analysis.dataset.signature).
     """
 
-    def __init__(self, threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> None:
-        bands, rows = lsh_bands(threshold, num_perm)
-        self._ranges = [(k * rows, (k + 1) * rows) for k in range(bands)]
-        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+    def __init__(self, values: np.ndarray, threshold: float = LSH_THRESHOLD) -> None:
+        n = len(values)
+        bands, rows = lsh_bands(threshold, values.shape[1])
+        # for band b, value number v: the notices (sorted by index) that have it are
+        # members[starts[first[b] + v]:starts[first[b] + v + 1]]
+        self._groups = np.zeros((bands, n), dtype=np.int64)     # value number, by notice
+        members, starts, first = [], [], []
+        for band in range(bands if n else 0):
+            _, ids = np.unique(values[:, band * rows:(band + 1) * rows], axis=0,
+                               return_inverse=True)
+            ids = ids.ravel()
+            order = np.argsort(ids, kind="stable")
+            first.append(sum(len(s) for s in starts))
+            self._groups[band] = ids
+            members.append(order.astype(np.int32))
+            starts.append(np.searchsorted(ids[order], np.arange(ids.max() + 2)) + band * n)
+        self._members = np.concatenate(members) if members else np.zeros(0, np.int32)
+        self._starts = np.concatenate(starts) if starts else np.zeros(0, np.int64)
+        self._first = np.array(first, dtype=np.int64).reshape(-1, 1)
+        self._inserted = np.zeros(n, dtype=bool)
 
-    def insert(self, key: int, values: np.ndarray) -> None:
-        for (start, end), table in zip(self._ranges, self._tables):
-            table.setdefault(values[start:end].tobytes(), []).append(key)
+    def insert(self, i: int) -> None:
+        self._inserted[i] = True
 
-    def query(self, values: np.ndarray) -> set[int]:
-        found: set[int] = set()
-        for (start, end), table in zip(self._ranges, self._tables):
-            found.update(table.get(values[start:end].tobytes(), ()))
-        return found
+    def query(self, i: int) -> np.ndarray:
+        """The notices inserted before i that share a band with it, in index order."""
+        at = self._groups[:, i:i + 1] + self._first
+        low, high = self._starts[at].ravel(), self._starts[at + 1].ravel()
+        shared = np.flatnonzero(high - low > 1)         # bands where i is not alone
+        if not len(shared):
+            return np.zeros(0, dtype=np.int32)
+        parts = [self._members[low[k]:high[k]] for k in shared]
+        found = np.unique(np.concatenate([p[:p.searchsorted(i)] for p in parts]))
+        return found[self._inserted[found]]
 
 
 def _near_match(i: int, sig: Signature, rows: Sequence[dict[str, Any]],
@@ -109,10 +132,9 @@ def _near_match(i: int, sig: Signature, rows: Sequence[dict[str, Any]],
     scored all at once (a template-heavy corpus can put thousands in one bucket): the MinHash
     Jaccard estimate J gives the shared shingles |A∩B| = J (|A| + |B|) / (1 + J), and the
     share of the shorter text found in the other is that over min(|A|, |B|)."""
-    found = np.fromiter(lsh.query(values[i]), dtype=np.int64)
+    found = lsh.query(i)
     if not len(found):
         return None
-    found.sort()
     jaccard = (values[found] == values[i]).mean(axis=1)
     small = np.minimum(sizes[found], sig.n_shingles)
     large = np.maximum(sizes[found], sig.n_shingles)
@@ -139,7 +161,7 @@ def find_copies(rows: Sequence[dict[str, Any]],
     sizes = np.array([s.n_shingles if s is not None else 0 for s in sigs], dtype=np.float64)
     by_doc_id: dict[str, int] = {}
     by_body: dict[str, int] = {}
-    lsh = BandIndex()
+    lsh = BandIndex(values)
     for i, (row, sig) in enumerate(zip(rows, sigs)):
         if row["doc_id"] in by_doc_id:
             copies[i] = Copy(by_doc_id[row["doc_id"]], "identical", 1.0)
@@ -155,7 +177,7 @@ def find_copies(rows: Sequence[dict[str, Any]],
             copies[i] = found
             continue
         by_body[sig.body_hash] = i
-        lsh.insert(i, values[i])
+        lsh.insert(i)
     return copies
 
 

@@ -23,7 +23,7 @@ from analysis.text.normalize import doc_id_of_simplified
 MAX_CHARS = 500_000         # a longer text is no single notice: reported, not parsed
 
 
-@dataclass
+@dataclass(slots=True)         # no __dict__: a corpus holds one summary per file
 class FileResult:
     """Everything the build keeps of one input file."""
 
@@ -56,6 +56,9 @@ def process_document(doc: Document) -> FileResult:
     row["agency"] = canonical_agency(values.get("inspected_org"), values.get("province"),
                                      values.get("city"), values.get("county"),
                                      texts=(nt.title, nt.match))
+    # columns with no value are left out (the notices table fills them in): a row half the
+    # size in the cache and in the memory of the corpus step
+    row = {column: value for column, value in row.items() if value is not None}
     return FileResult(source_path=doc.source_path, row=row,
                       problems=problem_rows(doc_id, problems),
                       facts=[fact_row(doc_id, f) for f in facts],

@@ -28,7 +28,7 @@ SHINGLE = 5
 _NOT_TEXT = re.compile(r"[^\u3400-\u9fff0-9]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     body_hash: str
     minhash: bytes          # NUM_PERM uint32 values

@@ -20,6 +20,7 @@ import pandas as pd
 
 EXCEL_MAX_ROWS = 1_048_576          # rows a sheet holds, the header row included
 XLSX_CELL_LIMIT = 32_000            # Excel holds 32,767 characters a cell
+CHUNK_ROWS = 5_000                  # rows turned into cells at a time
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -51,11 +52,16 @@ def cell_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out.astype(object).where(out.notna(), None)
 
 
+def _split(frame: pd.DataFrame, size: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+    yield from (frame.iloc[i:i + size] for i in range(0, max(len(frame), 1), size))
+
+
 def _streams(sheets: dict[str, pd.DataFrame | Iterable[pd.DataFrame]]
              ) -> Iterator[tuple[str, pd.DataFrame, Iterator[pd.DataFrame]]]:
-    """(sheet name, first chunk as cells, the other chunks) of each sheet."""
+    """(sheet name, first chunk as cells, the other chunks) of each sheet; a whole frame is
+    cut into chunks too (its cells as Python objects take several times its own memory)."""
     for name, frames in sheets.items():
-        chunks = iter([frames] if isinstance(frames, pd.DataFrame) else frames)
+        chunks = _split(frames) if isinstance(frames, pd.DataFrame) else iter(frames)
         first = next(chunks, None)
         yield name[:31], cell_frame(first if first is not None else pd.DataFrame()), chunks
 
@@ -72,10 +78,10 @@ def _write_fast(sheets: dict[str, pd.DataFrame | Iterable[pd.DataFrame]], path: 
 
     book = FastExcel(str(path)).format(bold_headers=True)
     for name, first, rest in _streams(sheets):
-        # a whole table goes over as a frame (its header written even when it is empty),
-        # a table in chunks row by row
-        book.sheet(name, first if isinstance(sheets[name], pd.DataFrame) or first.empty
-                   else _records(first, rest))
+        # a table of one chunk goes over as a frame (its header written even when it is
+        # empty), a longer one row by row
+        small = isinstance(sheets[name], pd.DataFrame) and len(sheets[name]) <= CHUNK_ROWS
+        book.sheet(name, first if small or first.empty else _records(first, rest))
     book.save()
 
 
