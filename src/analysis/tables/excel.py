@@ -46,9 +46,13 @@ def cell_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out.columns = [str(c) for c in out.columns]
     for col in out.columns:
         values = out[col]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            out[col] = values.astype("string").str.replace(_ILLEGAL, "", regex=True).str.slice(
-                0, XLSX_CELL_LIMIT)
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        text = values.astype("string")
+        # a scan of the column first: characters to clear and cells too long are rare
+        if text.str.contains(_ILLEGAL, regex=True).any() or \
+                (text.str.len() > XLSX_CELL_LIMIT).any():
+            out[col] = text.str.replace(_ILLEGAL, "", regex=True).str.slice(0, XLSX_CELL_LIMIT)
     return out.astype(object).where(out.notna(), None)
 
 
