@@ -16,6 +16,7 @@ import analysis.dataset.build as build_module
 import analysis.dataset.worker as worker_module
 import analysis.tables.excel as excel
 from analysis.dataset.build import BuildOptions
+from analysis.dataset.cache import DiskStore
 from analysis.dataset.scan import scan_folder
 from analysis.tables.output import build_into
 
@@ -71,7 +72,7 @@ def test_rebuilds_read_only_what_changed(folder, tmp_path) -> None:
     _cli("build", str(folder), "--out", str(tmp_path / "fresh"))
     assert _csvs(out) == _csvs(tmp_path / "fresh")
     # one result per file in the folder: the deleted file's and the old version's are gone
-    assert len(list((out / ".cache" / "files").rglob("*.pkl"))) == 12
+    assert len(DiskStore(out / ".cache")) == 12       # the deleted file's result dropped
 
 
 def test_an_interrupted_build_keeps_what_it_finished(folder, tmp_path, monkeypatch) -> None:
@@ -89,7 +90,7 @@ def test_an_interrupted_build_keeps_what_it_finished(folder, tmp_path, monkeypat
     scan = scan_folder(folder)
     with pytest.raises(KeyboardInterrupt):
         build_into(scan, out, BuildOptions(jobs=1), key="k")
-    assert len(list((out / ".cache" / "files").rglob("*.pkl"))) == 4     # two whole batches
+    assert len(DiskStore(out / ".cache")) == 4                          # two whole batches
     assert not (out / "notices.csv").exists()
     monkeypatch.setattr(worker_module, "process_file", real)
     report = build_into(scan_folder(folder), out, BuildOptions(jobs=1), key="k")
@@ -123,3 +124,27 @@ def test_commands_that_do_not_classify_never_import_scikit_learn(folder, tmp_pat
             "assert 'sklearn' not in sys.modules, 'brief imported sklearn'\n")
     done = subprocess.run([PY, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_disk_store_keeps_summaries_apart_and_survives_a_broken_file(tmp_path) -> None:
+    from analysis.dataset.process import FileResult
+
+    store = DiskStore(tmp_path)
+    assert store.get("a") is None and not store.holds("a") and len(store) == 0
+    assert not (tmp_path / DiskStore.FILE).exists()         # reading creates nothing
+    whole = FileResult("a.txt", row={"doc_id": "d1"}, problems=[{"problem_no": 1}],
+                       facts=[{"field": "problems_total"}], n_facts=1)
+    store.put_many([("a", whole), ("b", FileResult("b.txt", error="empty file")), (None, whole)])
+    assert store.holds("a") and store.keys() == {"a", "b"}
+    summary = store.get_summary("a")
+    assert (summary.row, summary.problems, summary.facts, summary.n_facts) == (
+        {"doc_id": "d1"}, [], [], 1)
+    assert store.get("a").problems == [{"problem_no": 1}]
+    assert store.get("b").error == "empty file"
+    assert store.prune({"a"}) == 1 and store.keys() == {"a"}
+    store.close()
+    (tmp_path / DiskStore.FILE).write_bytes(b"not a database at all" * 100)
+    broken = DiskStore(tmp_path)
+    assert broken.get("a") is None                          # unreadable: nothing cached
+    broken.put("c", whole)                                  # and a fresh database
+    assert broken.keys() == {"c"}

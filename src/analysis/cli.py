@@ -56,6 +56,7 @@ def _early_pool(args: argparse.Namespace, scan):
 
     store = DiskStore(Path(args.out) / CACHE_FOLDER)
     n_new = sum(1 for key in scan.keys if not store.holds(key))
+    store.close()                               # no open database across a fork
     return start_pool(args.jobs) if wants_pool(n_new, args.jobs) else None
 
 

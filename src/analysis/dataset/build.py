@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from analysis.classify import read_overrides
 from analysis.classify.overrides import apply_override_table
-from analysis.dataset.cache import DiskStore, MemoryStore
+from analysis.dataset.cache import DiskStore, MemoryStore, decode
 from analysis.dataset.copies import find_copies
 from analysis.dataset.inspections import STAGE_ORDER, inspection_ids, inspection_row, link_inspections, notice_date
 from analysis.dataset.pool import start_pool, wants_pool
@@ -123,31 +123,37 @@ def _progress(batches: Iterable[list[FileResult]], sizes: list[int],
 
 def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
                options: BuildOptions) -> tuple[list[tuple[str | None, FileResult]], int]:
-    """(key, result) for every file, in file order; and how many files were read anew."""
+    """(key, result) for every file, in file order; and how many files were read anew.
+
+    New results are kept in the store batch by batch as they come: the summaries only,
+    in memory; the problems and facts in a DiskStore until the tables are written."""
     shared: dict[str, str] = {}
     cached = {i: _shared(store.get_summary(k), shared) for i, k in enumerate(keys)}
     todo = [i for i, r in cached.items() if r is None]
-    folder = None if store.folder is None else str(store.folder)
-    tasks = [(str(files[i]), str(root), options.max_bytes, keys[i], folder) for i in todo]
+    tasks = [(str(files[i]), str(root), options.max_bytes) for i in todo]
+    batches = [todo[i:i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
     progress = options.progress or (lambda it, total: it)
-    batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
-    sizes = [len(b) for b in batches]
-    done: list[FileResult] = []
     pool, options.pool = options.pool, None      # a pool given is used up here
     if pool is None and wants_pool(len(todo), options.jobs):
+        store.close()                           # no open database across a fork
         pool = start_pool(options.jobs)
     try:
         run = pool.map if pool is not None and wants_pool(len(todo), options.jobs) else map
-        for batch in _progress(run(process_batch, batches), sizes, progress):
-            done += [_shared(result, shared) for result in batch]
+        work = run(process_batch, [tasks[i:i + BATCH_FILES]
+                                   for i in range(0, len(tasks), BATCH_FILES)])
+        for batch, encoded in zip(batches, _progress(work, [len(b) for b in batches], progress)):
+            if store.folder is not None:
+                store.put_encoded((keys[i], *blobs) for i, blobs in zip(batch, encoded))
+            for i, (summary, payload) in zip(batch, encoded):
+                if store.folder is None:        # held whole in memory for the streams
+                    result = decode(summary, payload)
+                    store.put(keys[i], result)
+                else:
+                    result = decode(summary)
+                cached[i] = _shared(result, shared)
     finally:
         if pool is not None:    # shut down before the tables are written (by a fork)
             pool.shutdown()
-    if folder is None:      # results came back whole: keep them for the streams
-        for task, result in zip(tasks, done):
-            store.put(task[3], result)
-    for i, result in zip(todo, done):
-        cached[i] = result
     return [(keys[i], cached[i]) for i in range(len(files))], len(todo)
 
 

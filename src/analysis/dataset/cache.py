@@ -1,20 +1,43 @@
 """Per-file results kept between builds, under their keys (analysis.dataset.scan).
 
-`DiskStore` keeps each result as one pickle under OUT_DIR/.cache/files/, written to a
-temporary name and renamed, so an interrupted build keeps every file it finished.
-`MemoryStore` keeps them in memory (a build with no output folder).
+`DiskStore` keeps them in one SQLite database, OUT_DIR/.cache/results.sqlite: a row per
+key holding two pickles, the summary the corpus step needs (row, signature, error) and
+the problems and facts, read only when the tables are written. Pool workers encode each
+result (`encode`) and the build's main process writes them, a batch of files a
+transaction (one writer, no waiting on locks), so an interrupted build keeps every batch
+it finished. One database rather than a file per result: creating thousands of small files
+costs a build more than writing the same bytes into one (and a folder of a hundred
+thousand files is slow to list and to delete). `MemoryStore` keeps results in memory (a
+build with no output folder).
 """
 from __future__ import annotations
 
 import os
 import pickle
-import tempfile
+import shutil
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:                   # the stores only pass results through
     from analysis.dataset.process import FileResult
+
+def encode(result: FileResult) -> tuple[bytes, bytes]:
+    """A result as the two pickles a store keeps: the summary (without problems and facts)
+    and the problems and facts."""
+    return (pickle.dumps(replace(result, problems=[], facts=[]), protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps((result.problems, result.facts), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def decode(summary: bytes, payload: bytes | None = None) -> FileResult:
+    """The result of `encode`'s pickles (only its summary when payload is None)."""
+    result = pickle.loads(summary)
+    if payload is not None:
+        result.problems, result.facts = pickle.loads(payload)
+    return result
+
 
 class MemoryStore:
     """Results held in memory for the length of one build."""
@@ -36,69 +59,153 @@ class MemoryStore:
     def folder(self) -> Path | None:
         return None
 
+    def close(self) -> None:
+        """Nothing to close (the same calls as DiskStore)."""
+
 
 class DiskStore:
-    """Results as pickles under `folder`/files, one file per key holding two pickles: the
-    summary the corpus step needs (row, signature, error), then the problems and facts,
-    read only when the tables are written."""
+    """Results in `folder`/results.sqlite (see the module docstring).
+
+    Each process opens its own connection, and the build closes its own before it forks
+    (`close`): SQLite connections must not cross a fork (one that did anyway is set aside
+    and never used). A database that cannot be read is replaced by an empty one: the
+    cache only saves time.
+    """
+
+    FILE = "results.sqlite"
+    _inherited: list[sqlite3.Connection] = []       # connections of a parent process
 
     def __init__(self, folder: Path) -> None:
         self._folder = Path(folder)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
 
     @property
     def folder(self) -> Path:
         return self._folder
 
-    def _path(self, key: str) -> Path:
-        return self._folder / "files" / key[:2] / f"{key}.pkl"
+    @property
+    def path(self) -> Path:
+        return self._folder / self.FILE
 
-    def _load(self, key: str | None, whole: bool) -> FileResult | None:
-        if not key:
+    def _db(self, create: bool = False) -> sqlite3.Connection | None:
+        if self._conn is not None and self._pid != os.getpid():
+            DiskStore._inherited.append(self._conn)
+            self._conn = None
+        if self._conn is None:
+            if not create and not self.path.is_file():
+                return None
+            self._folder.mkdir(parents=True, exist_ok=True)
+            self._conn = self._connect()
+            self._pid = os.getpid()
+        return self._conn
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            return self._open()
+        except sqlite3.OperationalError:
+            raise                   # cannot open (permissions, a lock): not damage
+        except sqlite3.DatabaseError:
+            self._discard()         # not a database: an empty one instead
+            return self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=300, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, "
+                     "summary BLOB NOT NULL, payload BLOB NOT NULL)")
+        return conn
+
+    def _discard(self) -> None:
+        """Remove an unreadable database (the next connection starts an empty one)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Close this process's connection (the next call opens one again)."""
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None
+
+    def _select(self, column: str, key: str | None) -> tuple | None:
+        db = self._db() if key else None
+        if db is None:
             return None
         try:
-            with self._path(key).open("rb") as fh:
-                summary = pickle.load(fh)
-                if whole:
-                    summary.problems, summary.facts = pickle.load(fh)
-                return summary
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                IndexError, TypeError, ValueError):
+            return db.execute(f"SELECT {column} FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
             return None
 
     def get(self, key: str | None) -> FileResult | None:
         """The whole result of a file."""
-        return self._load(key, whole=True)
+        found = self._select("summary, payload", key)
+        if found is None:
+            return None
+        try:
+            return decode(found[0], found[1])
+        except _UNREADABLE:
+            return None
+
+    def get_summary(self, key: str | None) -> FileResult | None:
+        """The result without its problems and facts (which are not even read)."""
+        found = self._select("summary", key)
+        if found is None:
+            return None
+        try:
+            return decode(found[0])
+        except _UNREADABLE:
+            return None
 
     def holds(self, key: str | None) -> bool:
         """Whether a result is kept under `key` (without reading it)."""
-        return bool(key) and self._path(key).is_file()
-
-    def get_summary(self, key: str | None) -> FileResult | None:
-        """The result without its problems and facts (which are not even unpickled)."""
-        return self._load(key, whole=False)
+        return self._select("1", key) is not None
 
     def put(self, key: str | None, result: FileResult) -> None:
-        if not key:
+        self.put_many([(key, result)])
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def put_many(self, items: Iterable[tuple[str | None, FileResult]]) -> None:
+        """Keep results, all in one transaction."""
+        self.put_encoded((key, *encode(result)) for key, result in items)
+
+    def put_encoded(self, items: Iterable[tuple[str | None, bytes, bytes]]) -> None:
+        """Keep results as `encode` gave them, all in one transaction."""
+        rows = [item for item in items if item[0]]
+        if not rows:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        summary = replace(result, problems=[], facts=[])
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(summary, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump((result.problems, result.facts), fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        for attempt in range(2):
+            db = self._db(create=True)
+            try:
+                with db:        # BEGIN ... COMMIT, or ROLLBACK on an error
+                    db.execute("BEGIN IMMEDIATE")
+                    db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+                return
+            except sqlite3.OperationalError:
+                raise               # locked by another build, a full disk: not damage
+            except sqlite3.DatabaseError:
+                if attempt:
+                    raise
+                self._discard()     # damaged under its header: an empty one instead
+
+    def keys(self) -> set[str]:
+        db = self._db()
+        return set() if db is None else {k for (k,) in db.execute("SELECT key FROM results")}
 
     def prune(self, keep: set[str]) -> int:
         """Remove results of files no longer in the folder; returns how many."""
-        removed = 0
-        for path in self._folder.glob("files/*/*.pkl"):
-            if path.stem not in keep:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        shutil.rmtree(self._folder / "files", ignore_errors=True)   # an older layout
+        gone = sorted(self.keys() - keep)
+        db = self._db()
+        if db is not None and gone:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("DELETE FROM results WHERE key = ?", [(k,) for k in gone])
+        return len(gone)
+
+
+_UNREADABLE = (TypeError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+               IndexError, ValueError)

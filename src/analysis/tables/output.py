@@ -2,9 +2,9 @@
 
 OUT_DIR holds the tables (.csv, .parquet, dataset.xlsx) and `.cache/`:
 
-- `.cache/files/`: one result per input file, keyed by its content and the extraction
-  code (analysis.dataset.cache); a rebuild reads only new and changed files, and a file
-  that left the folder drops out;
+- `.cache/results.sqlite`: one result per input file, keyed by its content and the
+  extraction code (analysis.dataset.cache); a rebuild reads only new and changed files,
+  and a file that left the folder drops out;
 - `.cache/build.json`: the key of the last build written (every file's key, the options,
   the overrides and the manifest: analysis.dataset.scan). When it has not changed and the
   tables are all there, nothing is written again.
@@ -108,6 +108,7 @@ def _start_workbook(corpus: Corpus, out: Path, n_rows: dict[str, int]):
     workbook takes longest); None where processes cannot fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    corpus.store.close()                        # no open database across a fork
     child = multiprocessing.get_context("fork").Process(
         target=write_workbook_of, args=(corpus, out, n_rows), daemon=True)
     child.start()
