@@ -179,6 +179,13 @@ def _skip_lines() -> tuple[tuple[re.Pattern, bool], ...]:
     return tuple(out)
 
 
+@cache
+def _any_skip_line() -> re.Pattern:
+    """All skip-line patterns in one, run over the whole body in multiline mode: a line one
+    of them matches is a match of this one too, so no match means no line to skip."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _skip_lines()), re.M)
+
+
 def figure_text(nt: NoticeText) -> NoticeText:
     """`nt` with photo captions and the page furniture below the notice blanked out of
     `match` (same length, so offsets still index `nt.text`): their numbers are no figures.
@@ -191,6 +198,8 @@ def figure_text(nt: NoticeText) -> NoticeText:
     >>> figure_text(NoticeText(t, t)).match.split()
     ['巡察反馈问题8个。']
     """
+    if not _any_skip_line().search(nt.match[nt.body_start:]):   # (^ matches at body_start)
+        return replace(nt)
     chars = list(nt.match)
     pos = nt.body_start
     for line in nt.match[nt.body_start:].split("\n"):

@@ -37,8 +37,8 @@ def find_sentences(text: str, start: int = 0, end: int | None = None) -> list[tu
     [(0, 3), (3, 6), (6, 7)]
     """
     end = len(text) if end is None else end
-    return [(m.start() + start, m.end() + start) for m in _SENTENCE.finditer(text[start:end])
-            if m.group().strip()]
+    # (_SENTENCE has no anchor or lookaround: searching text[start:end] in place is the same)
+    return [m.span() for m in _SENTENCE.finditer(text, start, end) if not m.group().isspace()]
 
 
 def _shift(span: DateSpan, by: int) -> DateSpan:
@@ -93,6 +93,8 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
     """
     for s, e in sentences:
         sent = match[s:e]
+        if "反馈" not in sent:
+            continue   # every _FEEDBACK and _FEEDBACK_AFTER match holds 反馈
         dates = [d for d in find_dates(sent)
                  if not (skip and skip[0] <= d.start + s < skip[1])]
         if not dates:
@@ -129,8 +131,9 @@ def find_as_of_date(match: str, sentences: list[tuple[int, int]]) -> DateSpan | 
     """
     for s, e in sentences:
         sent = match[s:e]
-        if not (_AS_OF_TOPIC.search(sent) and _AS_OF_PROGRESS.search(sent)):
-            continue
+        if ("截至" not in sent and "截止" not in sent) or not (
+                _AS_OF_TOPIC.search(sent) and _AS_OF_PROGRESS.search(sent)):
+            continue   # (no _AS_OF match without 截至/截止)
         dates = {d.start: d for d in find_dates(sent)}
         for m in _AS_OF.finditer(sent):
             d = dates.get(m.end())
