@@ -184,6 +184,11 @@ def is_org_shaped(org: str) -> bool:
     return bool(pats["org_end"].search(pats["paren_tail"].sub("", org) or org))
 
 
+# a word every match of these mention patterns holds, none of which holds a 。: they are
+# searched only in the sentences with the word (analysis.text.scan.finditer_where)
+_NEEDLES = {"subject": "召开", "covers2": "整改"}
+
+
 def find_org_mentions(match: str) -> list[OrgMention]:
     """Org mentions of every kind, in order of appearance.
 
@@ -202,7 +207,7 @@ def find_org_mentions(match: str) -> list[OrgMention]:
                       ("visit", "visit"), ("venue", "subject"), ("subject", "subject"),
                       ("covers", "subject"),
                       ("covers2", "subject")):
-        found = (finditer_where(pats[key], match, "召开") if key == "subject"  # no 。 in one
+        found = (finditer_where(pats[key], match, _NEEDLES[key]) if key in _NEEDLES
                  else pats[key].finditer(match))
         for m in found:
             org = clean_org(m["org"])

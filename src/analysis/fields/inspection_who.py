@@ -143,11 +143,12 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         rank = 1 if counted else (0 if number else 2)
         out.append(InspectorSpan(start, m.end(), value, number, _round_number(m["round"]),
                                  rank, bool(m["more"])))
-    for m in _BARE_GROUP.finditer(match):
+    for m in finditer_where(_BARE_GROUP, match, "巡", also="第"):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
             out.append(InspectorSpan(m.start(), m.end(), value, parse_cn_int(m["g1"]), None, 3))
-    for m in _IN_HOUSE.finditer(match):
+    # (no lookahead of _IN_HOUSE reads past a 。)
+    for m in finditer_where(_IN_HOUSE, match, "党委"):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start("who"):m.end("who")]
             out.append(InspectorSpan(m.start("who"), m.end("who"), value, None, None, 2))
