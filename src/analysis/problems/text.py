@@ -47,8 +47,11 @@ def _deficiency_patterns(closed: bool = False) -> tuple[re.Pattern, re.Pattern]:
     return build(verbs), build(nouns)
 
 
+_CLAUSE_STOP = re.compile(r"[,;,;。]")
+
+
 def _last_clause(statement: str) -> str:
-    return re.split(r"[,;,;。]", statement.rstrip(_TRAIL + "”’\"'」』"))[-1]
+    return _CLAUSE_STOP.split(statement.rstrip(_TRAIL + "”’\"'」』"))[-1]
 
 
 def starts_with_action(clause: str) -> bool:
@@ -60,6 +63,7 @@ def starts_with_action(clause: str) -> bool:
     return bool(vocabulary_pattern("problems_action_verbs.txt", "^").match(clause.strip()))
 
 
+@lru_cache(maxsize=4096)     # headings recur across notices of one template
 def is_deficiency(statement: str, closed: bool = False, ending: bool = False) -> bool:
     """True when the statement names a shortcoming (its last clause ends in one).
 
@@ -169,7 +173,10 @@ def is_generic(statement: str) -> bool:
 
 def _ends_with_resolve(clause: str) -> bool:
     """`不断`, `不减` and the like end praise or plans, not shortcomings."""
-    return bool(re.search(r"不(?:断|减|松|变|移|懈|怠|倦|放|停|留|误|走样|动摇|手软)$", clause))
+    return bool(_RESOLVE_END.search(clause))
+
+
+_RESOLVE_END = re.compile(r"不(?:断|减|松|变|移|懈|怠|倦|放|停|留|误|走样|动摇|手软)$")
 
 
 def strip_quotes(s: str) -> str:
