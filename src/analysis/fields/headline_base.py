@@ -179,13 +179,6 @@ def _skip_lines() -> tuple[tuple[re.Pattern, bool], ...]:
     return tuple(out)
 
 
-@cache
-def _any_skip_line() -> re.Pattern:
-    """All skip-line patterns in one, run over the whole body in multiline mode: a line one
-    of them matches is a match of this one too, so no match means no line to skip."""
-    return re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _skip_lines()), re.M)
-
-
 def figure_text(nt: NoticeText) -> NoticeText:
     """`nt` with photo captions and the page furniture below the notice blanked out of
     `match` (same length, so offsets still index `nt.text`): their numbers are no figures.
@@ -198,11 +191,12 @@ def figure_text(nt: NoticeText) -> NoticeText:
     >>> figure_text(NoticeText(t, t)).match.split()
     ['巡察反馈问题8个。']
     """
-    if not _any_skip_line().search(nt.match[nt.body_start:]):   # (^ matches at body_start)
-        return replace(nt)
+    lines = nt.match[nt.body_start:].split("\n")
+    if not any(rx.search(line) for line in lines for rx, _ in _skip_lines()):
+        return replace(nt)      # nothing to blank (the common case): no copy made
     chars = list(nt.match)
     pos = nt.body_start
-    for line in nt.match[nt.body_start:].split("\n"):
+    for line in lines:
         hits = [footer for rx, footer in _skip_lines() if rx.search(line)]
         if any(hits) and "。" in nt.match[nt.body_start:pos]:
             chars[pos:] = [c if c == "\n" else " " for c in chars[pos:]]
