@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -23,6 +24,7 @@ from typing import Any
 from analysis.fields.context import NoticeText
 from analysis.paths import read_resource_lines
 from analysis.text.numbers import CN_COUNTS, parse_cn_int
+from analysis.text.scan import finditer_where
 
 # a count as notices write it: Arabic or Chinese numerals, not an ordinal (第三, 每一)
 NUM = rf"(?<![\d.第每逐这那哪某单统唯同])(?:\d{{1,6}}|[{CN_COUNTS}]{{1,5}})"
@@ -83,6 +85,16 @@ def _cue_pattern(name: str) -> re.Pattern:
 def has_cue(name: str, text: str) -> bool:
     """True when `text` holds a phrase of the cue list `name`."""
     return _cue_pattern(name).search(text) is not None
+
+
+def find_in_body(rx: re.Pattern, nt: NoticeText, needle: str | re.Pattern | None = None
+                 ) -> Iterator[re.Match]:
+    """`rx.finditer(nt.match, nt.body_start)`. With a `needle` (a word, or a pattern of
+    words) that every match holds, while no match or lookahead of `rx` holds a 。, only the
+    sentences holding it are searched: the same matches, found faster."""
+    if needle is None:
+        return rx.finditer(nt.match, nt.body_start)
+    return finditer_where(rx, nt.match, needle, pos=nt.body_start)
 
 
 def to_int(s: str) -> int | None:

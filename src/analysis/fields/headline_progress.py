@@ -19,6 +19,7 @@ from analysis.fields.headline_base import (
     choose,
     clause_before,
     cue_regex,
+    find_in_body,
     has_cue,
     is_headline,
     num_ahead,
@@ -67,6 +68,11 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
                        r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
 
 
+# what every match of a count regex holds, for the ones worth searching by sentence
+# (headline_base.find_in_body); none of them holds a 。
+_NEEDLES = {_completed_regexes()[1]: re.compile("[已己]"), _in_progress_regexes()[1]: re.compile("[个项条]")}
+
+
 @cache
 def _rate_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"{cue_regex('rate_names')}(?:已达到|达到|已达|达|为|是)?了?{_PERCENT}(?!的)"),
@@ -94,7 +100,7 @@ def _unblocked(text: str, total: Candidate | None, start: int) -> bool:
 
 def _matches(regexes: tuple[re.Pattern, ...], nt: NoticeText) -> list[re.Match]:
     """Non-overlapping matches of several regexes, in text order."""
-    found = sorted((m for rx in regexes for m in rx.finditer(nt.match, nt.body_start)),
+    found = sorted((m for rx in regexes for m in find_in_body(rx, nt, _NEEDLES.get(rx))),
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match] = []
     for m in found:

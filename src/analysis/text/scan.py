@@ -11,26 +11,37 @@ import re
 from collections.abc import Iterator
 
 
-def finditer_where(pattern: re.Pattern, text: str, needle: str,
-                   stop: str = "。", also: str = "") -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches all hold `needle` (and `also`),
-    never `stop`.
+def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
+                   stop: str = "。", also: str = "", pos: int = 0) -> Iterator[re.Match]:
+    """`pattern.finditer(text, pos)` for a pattern whose matches all hold `needle` (and
+    `also`), never `stop`; `needle` is a word or a pattern (one of several words).
 
     The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
-    text's end); lookbehinds still see the text before a stretch.
+    text's end), nor a lookahead that could read past a `stop`; lookbehinds still see the
+    text before a stretch.
 
     >>> rx = re.compile(r"[一二三]?巡察组")
     >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", "巡")]
     [(2, 5), (9, 13)]
+    >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", re.compile("巡|视"), pos=3)]
+    [(9, 13)]
     """
-    start = 0
-    while (at := text.find(needle, start)) >= 0:
+    start = pos
+    while (at := _find(text, needle, start)) >= 0:
         begin = text.rfind(stop, start, at) + 1 or start
         end = text.find(stop, at)
         end = len(text) if end < 0 else end
         if not also or text.find(also, begin, end) >= 0:
             yield from pattern.finditer(text, begin, end)
         start = end + 1
+
+
+def _find(text: str, needle: str | re.Pattern, start: int) -> int:
+    """Offset of the first `needle` (word or pattern) from `start`, else -1."""
+    if isinstance(needle, str):
+        return text.find(needle, start)
+    m = needle.search(text, start)
+    return m.start() if m else -1
 
 
 def finditer_before(pattern: re.Pattern, text: str, needle: str, reach: int) -> list[re.Match]:
