@@ -7,6 +7,7 @@ start <= end <= feedback <= as-of <= publish.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from analysis.text.dates import DateSpan, find_date_ranges, find_dates
 
@@ -36,9 +37,16 @@ def find_sentences(text: str, start: int = 0, end: int | None = None) -> list[tu
     >>> find_sentences("一句。二句;三")
     [(0, 3), (3, 6), (6, 7)]
     """
+    return list(iter_sentences(text, start, end))
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """find_sentences one at a time, for a reader that may stop at an early one."""
     end = len(text) if end is None else end
     # (_SENTENCE has no anchor or lookaround: searching text[start:end] in place is the same)
-    return [m.span() for m in _SENTENCE.finditer(text, start, end) if not m.group().isspace()]
+    for m in _SENTENCE.finditer(text, start, end):
+        if not m.group().isspace():
+            yield m.span()
 
 
 def _shift(span: DateSpan, by: int) -> DateSpan:
@@ -116,7 +124,7 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
     return None
 
 
-def find_as_of_date(match: str, sentences: list[tuple[int, int]]) -> DateSpan | None:
+def find_as_of_date(match: str, sentences: Iterable[tuple[int, int]]) -> DateSpan | None:
     """The date after 截至/截止 in the first sentence reporting rectification progress.
 
     The first such sentence decides: 截至目前 or a vague 截至6月底 there means no

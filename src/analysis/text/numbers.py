@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 
+from analysis.text.scan import finditer_where
+
 # Character classes of Chinese numerals for patterns in every stage, defined here once:
 CN_ONE_TO_TEN = "一二三四五六七八九十"          # outline markers: 一、 (二) 三是
 CN_NUMERALS = "〇零○" + CN_ONE_TO_TEN + "两"   # counts and dates: 两个, 二〇二三年
@@ -149,7 +151,7 @@ def find_amounts_wan(text: str) -> list[tuple[int, int, float]]:
     [(6, 11, 76.0), (14, 23, 1234.5)]
     """
     out: list[tuple[int, int, float]] = []
-    for m in _AMOUNT.finditer(text or ""):
+    for m in finditer_where(_AMOUNT, text or "", "元"):    # every amount ends in 元
         value = parse_money_wan(m.group("num"), m.group("unit"))
         if value is not None:
             out.append((m.start(), m.end(), value))

@@ -48,6 +48,7 @@ _MARKER_RE = re.compile(
     _MARKER_FIRST + _LEAD + "(?:" + "|".join(f"(?P<{k}>{p.replace('(?P<num>', f'(?P<{k}_n>')})"
                              for k, p in _MARKERS) + ")")
 _INLINE_MARK = {"num", "paren_num", "circled", "about"}
+_NUMBER_GROUP = {k: f"{k}_n" for k, _ in _MARKERS}
 
 
 @dataclass
@@ -89,11 +90,11 @@ def _raw_markers(text: str) -> list[tuple[str, int | None, int, int]]:
     """(kind, number, start, body) of every marker, in order."""
     out = []
     for m in _MARKER_RE.finditer(text):
-        kind = next(k for k, _ in _MARKERS if m.group(k) is not None)
+        kind = m.lastgroup      # the kind's group closes last (its number group is inside)
         start = m.start(kind)
         if out and out[-1][2] == start:     # a zero-width form found twice at one place
             continue
-        num = m.group(f"{kind}_n") if kind != "about" else None
+        num = m.group(_NUMBER_GROUP[kind]) if kind != "about" else None
         out.append((kind, parse_cn_number(num) if num else None, start, m.end()))
     return out
 
