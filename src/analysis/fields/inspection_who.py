@@ -193,7 +193,7 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
     >>> find_organ_level("派出8个巡视组对21所高校党委开展常规巡视") is None
     True
     """
-    for m in _organ_re().finditer(match):
+    for m in finditer_where(_organ_re(), match, "巡"):     # (巡察|巡视 in every match)
         clause = re.split(r"[,。;\n]", match[:m.start("who")])[-1]
         if "对" in clause and not re.match(r"巡察|巡视", match[m.end("who"):]):
             continue   # 对44所高校党委开展巡视: the inspected, not the inspector

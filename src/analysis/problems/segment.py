@@ -29,6 +29,7 @@ from analysis.problems.text import (
 )
 from analysis.text.normalize import to_simplified
 from analysis.text.outline import Heading, find_outline
+from analysis.text.scan import finditer_where
 
 INLINE_FIRST = {"feedback_news", "summary_news"}
 NO_PROBLEMS = {"plan"}
@@ -135,14 +136,18 @@ def _mark_excluded(nodes: list[_Node]) -> int | None:
 
 def _soft_stops(match: str, start: int) -> list[int]:
     """Offsets of lines opening with 下一步, 欢迎广大 …: they end a rectification text."""
-    return [m.start() for m in _soft_stop_pattern().finditer(match, start)]
+    pattern, words = _soft_stop_patterns()
+    # every match holds one of the words and no 。: only their sentences are searched
+    return [m.start() for m in finditer_where(pattern, match, words, pos=start)]
 
 
 @lru_cache(maxsize=1)
-def _soft_stop_pattern() -> re.Pattern:
+def _soft_stop_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(the soft stops, their words alone)."""
     cues = vocabulary_pattern("problems_stop_lines.txt").pattern
     closing = vocabulary_pattern("problems_closing.txt").pattern
-    return re.compile(rf"(?m)^\s*(?:{cues}|{closing})|(?<=。)\s*(?:{closing})")
+    return (re.compile(rf"(?m)^\s*(?:{cues}|{closing})|(?<=。)\s*(?:{closing})"),
+            re.compile(f"{cues}|{closing}"))
 
 
 def _accept(nodes: list[_Node], stop_at: int | None, soft: list[int]) -> None:
