@@ -103,15 +103,18 @@ def _heading_end(text: str, body: int, limit: int) -> int:
     """End of the heading text: first 。!? or line break outside quotes, or `limit`;
     a 关于…的问题 frame left open there runs on to the sentence that closes it."""
     depth = 0
-    for i in range(body, min(limit, len(text))):
-        c = text[i]
+    for m in _QUOTE_OR_STOP.finditer(text, body, min(limit, len(text))):   # the rest is text
+        c = m.group()
         if c in "“‘":
             depth += 1
         elif c in "”’":
             depth = max(0, depth - 1)
         elif c == "\n" or (depth == 0 and c in "。!?"):
-            return _about_frame_end(text, body, i, limit)
+            return _about_frame_end(text, body, m.start(), limit)
     return min(limit, len(text))
+
+
+_QUOTE_OR_STOP = re.compile("[“‘”’\n。!?]")
 
 
 _FRAME_OPEN = re.compile(r"(?:关于|针对)(?![“\"‘'])")

@@ -26,22 +26,22 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
     >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", re.compile("巡|视"), pos=3)]
     [(9, 13)]
     """
+    search = None if isinstance(needle, str) else needle.search
     start = pos
-    while (at := _find(text, needle, start)) >= 0:
+    while True:
+        if search is None:
+            at = text.find(needle, start)
+        else:
+            hit = search(text, start)
+            at = hit.start() if hit else -1
+        if at < 0:
+            return
         begin = text.rfind(stop, start, at) + 1 or start
         end = text.find(stop, at)
         end = len(text) if end < 0 else end
         if not also or text.find(also, begin, end) >= 0:
             yield from pattern.finditer(text, begin, end)
         start = end + 1
-
-
-def _find(text: str, needle: str | re.Pattern, start: int) -> int:
-    """Offset of the first `needle` (word or pattern) from `start`, else -1."""
-    if isinstance(needle, str):
-        return text.find(needle, start)
-    m = needle.search(text, start)
-    return m.start() if m else -1
 
 
 def finditer_before(pattern: re.Pattern, text: str, needle: str, reach: int) -> list[re.Match]:
