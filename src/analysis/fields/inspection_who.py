@@ -130,7 +130,8 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
     """
     text = match if text is None or len(text) != len(match) else text
     out: list[InspectorSpan] = []
-    for m in finditer_where(_inspector_re(), match, "巡", also="组"):
+    # an inspector's name never holds a comma (nor its words in resources/): clauses will do
+    for m in finditer_where(_inspector_re(), match, "巡", stop=",。", also="组"):
         start = m.start("level") if m["term"] and not m["cpre"] else m.start()
         value = text[start:m.end()]
         if m["round"]:
@@ -143,7 +144,7 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         rank = 1 if counted else (0 if number else 2)
         out.append(InspectorSpan(start, m.end(), value, number, _round_number(m["round"]),
                                  rank, bool(m["more"])))
-    for m in finditer_where(_BARE_GROUP, match, "巡", also="第"):
+    for m in finditer_where(_BARE_GROUP, match, "巡", stop=",。", also="第"):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
             out.append(InspectorSpan(m.start(), m.end(), value, parse_cn_int(m["g1"]), None, 3))
@@ -193,7 +194,7 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
     >>> find_organ_level("派出8个巡视组对21所高校党委开展常规巡视") is None
     True
     """
-    for m in finditer_where(_organ_re(), match, "巡"):     # (巡察|巡视 in every match)
+    for m in finditer_where(_organ_re(), match, "巡", stop=",。"):    # 巡察|巡视, no comma
         clause = re.split(r"[,。;\n]", match[:m.start("who")])[-1]
         if "对" in clause and not re.match(r"巡察|巡视", match[m.end("who"):]):
             continue   # 对44所高校党委开展巡视: the inspected, not the inspector
