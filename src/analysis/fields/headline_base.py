@@ -87,14 +87,15 @@ def has_cue(name: str, text: str) -> bool:
     return _cue_pattern(name).search(text) is not None
 
 
-def find_in_body(rx: re.Pattern, nt: NoticeText, needle: str | re.Pattern | None = None
-                 ) -> Iterator[re.Match]:
+def find_in_body(rx: re.Pattern, nt: NoticeText, needle: str | re.Pattern | None = None,
+                 stop: str = "。") -> Iterator[re.Match]:
     """`rx.finditer(nt.match, nt.body_start)`. With a `needle` (a word, or a pattern of
-    words) that every match holds, while no match or lookahead of `rx` holds a 。, only the
-    sentences holding it are searched: the same matches, found faster."""
+    words) that every match holds, while no match or lookahead of `rx` holds a character
+    of `stop`, only the stretches between stops holding it are searched: the same matches,
+    found faster (analysis.text.scan.finditer_where)."""
     if needle is None:
         return rx.finditer(nt.match, nt.body_start)
-    return finditer_where(rx, nt.match, needle, pos=nt.body_start)
+    return finditer_where(rx, nt.match, needle, stop=stop, pos=nt.body_start)
 
 
 def to_int(s: str) -> int | None:

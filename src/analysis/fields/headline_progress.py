@@ -68,9 +68,11 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
                        r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
 
 
-# what every match of a count regex holds, for the ones worth searching by sentence
-# (headline_base.find_in_body); none of them holds a 。
-_NEEDLES = {_completed_regexes()[1]: re.compile("[已己]"), _in_progress_regexes()[1]: re.compile("[个项条]")}
+# what every match of a count regex holds, and the characters none holds (nor its
+# lookaheads), for the ones worth searching clause by clause (headline_base.find_in_body)
+_NEEDLES = {_completed_regexes()[0]: (re.compile("[个项条]"), ",。;"),
+            _completed_regexes()[1]: (re.compile("[已己]"), ",。;"),
+            _in_progress_regexes()[1]: (re.compile("[个项条]"), ",。;")}
 
 
 @cache
@@ -100,7 +102,7 @@ def _unblocked(text: str, total: Candidate | None, start: int) -> bool:
 
 def _matches(regexes: tuple[re.Pattern, ...], nt: NoticeText) -> list[re.Match]:
     """Non-overlapping matches of several regexes, in text order."""
-    found = sorted((m for rx in regexes for m in find_in_body(rx, nt, _NEEDLES.get(rx))),
+    found = sorted((m for rx in regexes for m in find_in_body(rx, nt, *_NEEDLES.get(rx, (None,)))),
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match] = []
     for m in found:
