@@ -261,7 +261,7 @@ def _date_facts(sc: _Scope) -> list[Fact]:
     skip = (rng[0].start, rng[1].end) if rng else None
     feedback = when.find_feedback_date(match, sc.sentences, skip)
     # the first sentence that reports progress decides: read no further than it
-    as_of = when.find_as_of_date(match, when.iter_sentences(match, sc.body_from))
+    as_of = when.find_as_of_date(match, when.as_of_sentences(match, sc.body_from))
     chain: list[DateSpan | None] = [rng[0] if rng else None, rng[1] if rng else None,
                                     feedback, as_of]
     values = resolve_dates(chain, sc.publish)

@@ -124,6 +124,20 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
     return None
 
 
+def as_of_sentences(match: str, start: int) -> Iterator[tuple[int, int]]:
+    """The sentences of match[start:] that find_as_of_date may need: from the first one
+    that holds 截至 or 截止 on (none when none does).
+
+    Sentences are runs between stops (_SENTENCE), so the run holding that word is split
+    the same wherever the split starts."""
+    firsts = [at for word in ("截至", "截止") if (at := match.find(word, start)) >= 0]
+    if not firsts:
+        return iter(())
+    first = min(firsts)
+    begin = max(start, *(match.rfind(c, start, first) + 1 for c in "。;!?\n"))
+    return iter_sentences(match, begin)
+
+
 def find_as_of_date(match: str, sentences: Iterable[tuple[int, int]]) -> DateSpan | None:
     """The date after 截至/截止 in the first sentence reporting rectification progress.
 

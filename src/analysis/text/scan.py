@@ -43,9 +43,13 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
             begin = text.rfind(stop, start, at) + 1 or start
             end = text.find(stop, at)
             end = len(text) if end < 0 else end
-        else:
-            begin = max(text.rfind(c, start, at) for c in stop) + 1 or start
-            end = min((e for c in stop if (e := text.find(c, at)) >= 0), default=len(text))
+        else:   # the nearest stop of any kind on each side
+            begin, end = start, len(text)
+            for c in stop:
+                begin = max(begin, text.rfind(c, begin, at) + 1)
+                found = text.find(c, at, end)
+                if found >= 0:
+                    end = found
         if not also or text.find(also, begin, end) >= 0:
             yield from pattern.finditer(text, begin, end)
         start = end + 1
