@@ -26,6 +26,7 @@ from analysis.fields.headline_base import (
     to_int,
     window_before,
 )
+from analysis.text.numbers import CN_COUNTS
 
 _YI = r"(?:[已己]经?)"
 _NOT_DONE_BEFORE = (r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在)(?<!持续)(?<!需要)"
@@ -68,11 +69,16 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
                        r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
 
 
-# what every match of a count regex holds, and the characters none holds (nor its
-# lookaheads), for the ones worth searching clause by clause (headline_base.find_in_body)
-_NEEDLES = {_completed_regexes()[0]: (re.compile("[个项条]"), ",。;"),
-            _completed_regexes()[1]: (re.compile("[已己]"), ",。;"),
-            _in_progress_regexes()[1]: (re.compile("[个项条]"), ",。;")}
+# For the count regexes worth searching clause by clause (headline_base.find_in_body):
+# words every match holds, and the characters no match (nor its lookahead) holds.
+_COUNTED = rf"[\d{CN_COUNTS}][个项条]"          # the end of NUM, and its unit
+_NEEDLES = {
+    # the end of _DONE, then the start of NUM
+    _completed_regexes()[0]: (re.compile(rf"(?:完成|整改|落实|到位|销号)的?(?:问题)?[\d{CN_COUNTS}]"), ",。;"),
+    _completed_regexes()[1]: (re.compile(rf"{_COUNTED}(?:问题)?[已己]"), ",。;"),
+    # then the first character of _IN_PROGRESS_WORDS
+    _in_progress_regexes()[1]: (re.compile(rf"{_COUNTED}(?:问题)?[尚正仍持未已己基阶需]"), ",。;"),
+}
 
 
 @cache
