@@ -124,7 +124,7 @@ def find_problem_counts(nt: NoticeText) -> list[Candidate]:
     """Every fed-back problem count, as Candidates whose value is a ProblemCount."""
     text, out = nt.match, []
     # (a word each match holds, and the characters none holds: see find_in_body)
-    for regex, needle, stop in ((_chain_regex(), "问题", "。"), (_plain_regex(), "问题", ",。"),
+    for regex, needle, stop in ((_chain_regex(), "问题", "。"), (_plain_regex(), None, ""),
                                 (_tasks_regex(), "任务", ",。")):
         for m in find_in_body(regex, nt, needle, stop):
             count = _count(m)

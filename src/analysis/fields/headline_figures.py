@@ -86,7 +86,7 @@ def find_measures(nt: NoticeText) -> list[Candidate]:
 def find_rules(nt: NoticeText) -> list[Candidate]:
     """Rule-count candidates (trap 4: others' rules skipped, enumerated rules a subset)."""
     out = []
-    needles = ((_word_pattern("rule_nouns"), ",。;:"), ("制度", ",。;"), (None, ""))
+    needles = ((None, ""), ("制度", ",。;"), (None, ""))
     for rx, (needle, stop) in zip(_rule_regexes(), needles, strict=True):
         for m in find_in_body(rx, nt, needle, stop):
             before = clause_before(nt.match, m.start()) + m.group("v")
@@ -119,8 +119,8 @@ def _enumerates(mid: str) -> bool:
 def find_people(nt: NoticeText) -> list[Candidate]:
     """People-handled candidates: one per sentence that states a single total."""
     by_sentence: dict[tuple[int, int], list[tuple[re.Match, bool]]] = {}
-    for rx in _people_regexes():
-        for m in find_in_body(rx, nt, _word_pattern("handling"), ",。"):
+    for rx, needle in zip(_people_regexes(), (_word_pattern("handling"), None), strict=True):
+        for m in find_in_body(rx, nt, needle, ",。"):
             total = bool(m.groupdict().get("tot") or m.groupdict().get("tot0"))
             by_sentence.setdefault(sentence_span(nt.match, m.start(), m.end()), []).append(
                 (m, total))

@@ -187,10 +187,10 @@ def is_org_shaped(org: str) -> bool:
 # a word (or one of several) that the sentence of every match of these mention patterns
 # holds, in the match or in its lookahead; no match or lookahead of them reads past a 。,
 # so only the sentences with the word are searched (analysis.text.scan.finditer_where)
+# (where the word is rare or the pattern cannot be scanned for its first character)
 _NEEDLES: dict[str, str | re.Pattern] = {
-    "inspect": re.compile("开展|进行|实施"), "inspect2": re.compile("动员会|反馈会|情况反馈"),
-    "feedback": "反馈", "feedback3": "反馈", "title": re.compile("反馈|动员会"), "visit": "到",
-    "subject": "召开", "covers2": "整改"}
+    "inspect2": re.compile("动员会|反馈会|情况反馈"), "feedback": "反馈", "feedback3": "反馈",
+    "visit": "到", "subject": "召开", "covers2": "整改"}
 
 
 def find_org_mentions(match: str) -> list[OrgMention]:
