@@ -132,24 +132,34 @@ _PART_TWO = re.compile(r"(?m)^[ \t]*二[、.]")
 
 def intro_end(nt: NoticeText) -> int:
     """Offset where part 一 starts (the intro ends); a bounded guess when there is none."""
-    m = _PART_ONE.search(nt.match, nt.body_start)
+    m = _part_one(nt.match, nt.body_start)
     if m:
         return m.start()
     return min(len(nt.match), nt.body_start + 600)
+
+
+@lru_cache(maxsize=8)   # asked for every figure of a notice
+def _part_one(match: str, body_start: int) -> re.Match | None:
+    return _PART_ONE.search(match, body_start)
 
 
 def part_two_start(nt: NoticeText) -> int:
     """End of part 一 when part 一 is about how the work was organised (its heading
     names no 问题): the top-level heading 二、, or the end of a text cut off before
     it; -1 when there is no such part."""
-    one = _PART_ONE.search(nt.match, nt.body_start)
+    return _part_two_start(nt.match, nt.body_start)
+
+
+@lru_cache(maxsize=8)   # asked for every figure of a notice
+def _part_two_start(match: str, body_start: int) -> int:
+    one = _part_one(match, body_start)
     if not one:
         return -1
-    line_end = nt.match.find("\n", one.start())
-    if "问题" in nt.match[one.start():line_end if line_end >= 0 else None][:60]:
+    line_end = match.find("\n", one.start())
+    if "问题" in match[one.start():line_end if line_end >= 0 else None][:60]:
         return -1
-    two = _PART_TWO.search(nt.match, one.end())
-    return two.start() if two else len(nt.match)
+    two = _PART_TWO.search(match, one.end())
+    return two.start() if two else len(match)
 
 
 def is_headline(nt: NoticeText, start: int, end: int) -> int:
