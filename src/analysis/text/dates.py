@@ -222,8 +222,7 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
             if span is None:
                 continue
             spans.append(span)
-            for i in range(span.start, span.end):
-                taken[i] = True
+            taken[span.start:span.end] = [True] * (span.end - span.start)
     spans.sort(key=lambda d: d.start)
     spans += _yearless_garbled(text, taken)
     spans.sort(key=lambda d: d.start)
