@@ -125,11 +125,11 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
 
 
 def as_of_sentences(match: str, start: int) -> Iterator[tuple[int, int]]:
-    """The sentences of match[start:] that find_as_of_date may need: from the first one
-    that holds 截至 or 截止 on (none when none does).
+    """The sentences of match[start:] that find_as_of_date can use: those from the first
+    one holding 截至 or 截止 on (none when no sentence does).
 
-    Sentences are runs between stops (_SENTENCE), so the run holding that word is split
-    the same wherever the split starts."""
+    A sentence is a run of text between stops (_SENTENCE): splitting from the start of
+    that sentence gives the same sentences as splitting from `start`."""
     firsts = [at for word in ("截至", "截止") if (at := match.find(word, start)) >= 0]
     if not firsts:
         return iter(())

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
                    stop: str = "。", also: str = "", pos: int = 0) -> Iterator[re.Match]:
-    """`pattern.finditer(text, pos)` for a pattern whose matches all hold `needle` (and
-    `also`), never a character of `stop`; `needle` is a word or a pattern (one of several
-    words).
+    """`pattern.finditer(text, pos)` for a pattern whose matches never hold a character of
+    `stop`, and whose every match has `needle` (and `also`) in its stretch between stops:
+    in the match, or in the text its lookahead reads. `needle` is a word or a pattern
+    (one of several words).
 
     The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
     text's end), nor a lookahead that could read past a stop; lookbehinds still see the
@@ -39,17 +40,12 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
             at = hit.start() if hit else -1
         if at < 0:
             return
-        if len(stop) == 1:
-            begin = text.rfind(stop, start, at) + 1 or start
-            end = text.find(stop, at)
-            end = len(text) if end < 0 else end
-        else:   # the nearest stop of any kind on each side
-            begin, end = start, len(text)
-            for c in stop:
-                begin = max(begin, text.rfind(c, begin, at) + 1)
-                found = text.find(c, at, end)
-                if found >= 0:
-                    end = found
+        begin, end = start, len(text)       # to the nearest stop on each side
+        for c in stop:
+            begin = max(begin, text.rfind(c, begin, at) + 1)
+            found = text.find(c, at, end)
+            if found >= 0:
+                end = found
         if not also or text.find(also, begin, end) >= 0:
             yield from pattern.finditer(text, begin, end)
         start = end + 1
