@@ -244,12 +244,17 @@ def find_kinds(match: str, plan_title: bool = False) -> list[tuple[int, int, str
     >>> [k for _, _, k in find_kinds("专项治理“回头看”实施方案", plan_title=True)]
     ['special', 'look_back']
     """
+    return list(_kinds_in(match, plan_title))
+
+
+@lru_cache(maxsize=4096)    # lead sentences and inspector names recur across notices
+def _kinds_in(match: str, plan_title: bool) -> tuple[tuple[int, int, str], ...]:
     found = []
     for kind, scope, pattern in _kind_cues():
         if scope == "plan_title" and not plan_title:
             continue
         found += [(m.start(), m.end(), kind) for m in pattern.finditer(match)]
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _round_number(words: str | None) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from analysis.text.scan import finditer_where
 
@@ -42,6 +43,7 @@ _AMOUNT = re.compile(
     r"(?P<unit>[余多]?(?:亿|千万|百万|万|千)?[余多]?元)")
 
 
+@lru_cache(maxsize=4096)     # the same few numerals, over and over
 def parse_cn_int(s: str) -> int | None:
     """An integer written in Arabic or Chinese numerals; None when it is no number.
 
