@@ -130,6 +130,7 @@ def _clean_patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=4096)     # the same captures recur across notices
 def clean_org(org: str) -> str | None:
     """An org capture trimmed, or None when it is no organisation.
 

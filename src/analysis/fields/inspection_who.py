@@ -204,6 +204,7 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)     # the same inspector names recur across notices
 def parse_level(who: str) -> str | None:
     """inspector_level from an inspector (or a 根据X统一部署 subject), simplified.
 
