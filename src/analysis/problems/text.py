@@ -54,6 +54,7 @@ def _last_clause(statement: str) -> str:
     return _CLAUSE_STOP.split(statement.rstrip(_TRAIL + "”’\"'」』"))[-1]
 
 
+@lru_cache(maxsize=4096)
 def starts_with_action(clause: str) -> bool:
     """True when `clause` opens with a measure verb (强化, 补齐 ...).
 
@@ -158,6 +159,7 @@ _STATUS_GROUP = re.compile(
     r"(?:整改|完成|办结|销号|推进|落实)(?:整改|完成|到位|中)?$")
 
 
+@lru_cache(maxsize=4096)     # headings recur across notices of one template
 def is_generic(statement: str) -> bool:
     """True for a heading that only announces problems (存在的不足, 主要问题).
 
