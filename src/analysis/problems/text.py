@@ -220,6 +220,15 @@ def clean_statement_span(text: str, start: int, end: int) -> tuple[int, int, boo
     >>> s, e, q = clean_statement_span(t, 3, len(t)); t[s:e], q
     ('政治站位不高', False)
     """
+    # only text[start:end] is ever read: the work is done (and kept) for that string
+    a, b, quoted = _clean_span(text[start:end])
+    return start + a, start + b, quoted
+
+
+@lru_cache(maxsize=4096)     # headings recur across notices of one template
+def _clean_span(text: str) -> tuple[int, int, bool]:
+    """clean_statement_span of the whole of `text`."""
+    start, end = 0, len(text)
     quoted = False
     for _ in range(4):
         s = text[start:end]
