@@ -56,7 +56,8 @@ def evidence_sentence(text: str, start: int, end: int, limit: int = 300) -> str:
     lo = max(0, start - limit)
     left = start   # back to the last sentence end before start, at most `limit` back
     if start > 0 and limit > 0:
-        left = max(text.rfind(c, lo, start) for c in "。;!?\n") + 1 or lo
+        left = max(text.rfind("。", lo, start), text.rfind(";", lo, start), text.rfind("!", lo, start),
+                   text.rfind("?", lo, start), text.rfind("\n", lo, start)) + 1 or lo
     m = _SENTENCE_END.search(text, max(end, start))
     right = m.end() if m and m.end() - end < limit else min(len(text), end + limit)
     return text[left:right].strip()

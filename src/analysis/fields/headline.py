@@ -26,12 +26,14 @@ from analysis.fields.headline_counts import find_aspects_only, pick_problem_coun
 from analysis.fields.headline_figures import find_measures, find_people, find_rules
 from analysis.fields.headline_money import find_money, pick_recovered
 from analysis.fields.headline_progress import find_progress
+from analysis.text.scan import finditer_where
 
 # XX, X月, 202X年, X元, ××局: a placeholder before a Chinese character; not X光/X线
 # (?=[12X×]): where a placeholder can start; other positions fail at once (same matches)
 _PLACEHOLDER = re.compile(r"(?=[12X×])(?:(?<![A-Za-z0-9])(?:[12]\d{2}X|X{1,4}|×{1,4})"
                           r"(?=[\u4e00-\u9fff])(?![光线射])"
                           r"|(?<=[\u4e00-\u9fff])(?:X{2,4}|×{2,4})(?![A-Za-z]))")
+_X = re.compile("[X×]")
 
 
 def extract_headline_fields(nt: NoticeText, found: dict[str, Fact]) -> list[Fact]:
@@ -95,7 +97,8 @@ def extract_anonymized(nt: NoticeText) -> Fact:
     >>> extract_anonymized(NoticeText("拍摄X光片3张", "拍摄X光片3张")).value
     False
     """
-    m = _PLACEHOLDER.search(nt.text, nt.body_start)
+    # every placeholder holds an X or ×, and none reads past a 。
+    m = next(finditer_where(_PLACEHOLDER, nt.text, _X, pos=nt.body_start), None)
     if m is None:
         return Fact("anonymized", False, "", "no placeholder (XX, 202X, X元) in the text", 0, 0)
     return nt.fact("anonymized", True, "", m.start(), m.end())

@@ -18,6 +18,7 @@ from analysis.fields.headline_base import (
     choose,
     clause_before,
     cue_regex,
+    find_in_body,
     has_cue,
     is_headline,
     num_ahead,
@@ -122,8 +123,10 @@ def _count(m: re.Match) -> ProblemCount | None:
 def find_problem_counts(nt: NoticeText) -> list[Candidate]:
     """Every fed-back problem count, as Candidates whose value is a ProblemCount."""
     text, out = nt.match, []
-    for regex in (_chain_regex(), _plain_regex(), _tasks_regex()):
-        for m in regex.finditer(text, nt.body_start):
+    # (a word each match holds, and the characters none holds: see find_in_body)
+    for regex, needle, stop in ((_chain_regex(), "问题", "。"), (_plain_regex(), None, ""),
+                                (_tasks_regex(), "任务", ",。")):
+        for m in find_in_body(regex, nt, needle, stop):
             count = _count(m)
             strong = (bool(m.groupdict().get("a") or m.groupdict().get("src"))
                       or "具体问题" in m.group(0))
@@ -156,7 +159,7 @@ def _of_other_units(text: str, num_start: int) -> bool:
 def find_aspects_only(nt: NoticeText) -> list[Candidate]:
     """`反馈意见中提及的9个方面问题`: an aspect count with no problem count."""
     out = []
-    for m in _aspects_only_regex().finditer(nt.match, nt.body_start):
+    for m in find_in_body(_aspects_only_regex(), nt, "方面", ",。"):
         aspects = to_int(m.group("a0") or m.group("a"))
         if aspects and aspects <= _MAX_ASPECTS and _fed_back(nt.match, m.start(), m.start()):
             out.append(Candidate(aspects, m.start(), m.end(), is_headline(nt, m.start(), m.end())))

@@ -20,6 +20,7 @@ from analysis.fields.headline_base import (
     clause_before,
     cue_ahead,
     cue_regex,
+    find_in_body,
     has_cue,
     is_headline,
     num_ahead,
@@ -60,11 +61,19 @@ def _people_regexes() -> tuple[re.Pattern, ...]:
                        rf"(?:进行|予以|给予|作出|实施)?了?(?P<w>{words})"))
 
 
+@cache
+def _word_pattern(name: str) -> re.Pattern:
+    """The cue list `name` as a pattern: a needle for headline_base.find_in_body."""
+    return re.compile(cue_regex(name))
+
+
 def find_measures(nt: NoticeText) -> list[Candidate]:
     """Measure-count candidates (trap 1: 分解/梳理 tasks skipped; trap 3: shares skipped)."""
     out = []
-    for rx in _measure_regexes():
-        for m in rx.finditer(nt.match, nt.body_start):
+    # a word each match holds, and the characters none holds (see find_in_body)
+    needles = ((_word_pattern("measure_nouns"), ",。"), (re.compile("措施|举措"), ",。"), ("任务", ",。;"))
+    for rx, (needle, stop) in zip(_measure_regexes(), needles, strict=True):
+        for m in find_in_body(rx, nt, needle, stop):
             clause = clause_before(nt.match, m.start())
             if has_cue("leader_share", clause) or has_cue("leader_share", m.group(0)):
                 continue
@@ -77,8 +86,9 @@ def find_measures(nt: NoticeText) -> list[Candidate]:
 def find_rules(nt: NoticeText) -> list[Candidate]:
     """Rule-count candidates (trap 4: others' rules skipped, enumerated rules a subset)."""
     out = []
-    for rx in _rule_regexes():
-        for m in rx.finditer(nt.match, nt.body_start):
+    needles = ((None, ""), ("制度", ",。;"), (None, ""))
+    for rx, (needle, stop) in zip(_rule_regexes(), needles, strict=True):
+        for m in find_in_body(rx, nt, needle, stop):
             before = clause_before(nt.match, m.start()) + m.group("v")
             if _by_others(before):
                 continue
@@ -109,8 +119,8 @@ def _enumerates(mid: str) -> bool:
 def find_people(nt: NoticeText) -> list[Candidate]:
     """People-handled candidates: one per sentence that states a single total."""
     by_sentence: dict[tuple[int, int], list[tuple[re.Match, bool]]] = {}
-    for rx in _people_regexes():
-        for m in rx.finditer(nt.match, nt.body_start):
+    for rx, needle in zip(_people_regexes(), (_word_pattern("handling"), None), strict=True):
+        for m in find_in_body(rx, nt, needle, ",。"):
             total = bool(m.groupdict().get("tot") or m.groupdict().get("tot0"))
             by_sentence.setdefault(sentence_span(nt.match, m.start(), m.end()), []).append(
                 (m, total))

@@ -186,7 +186,10 @@ def problem_recovered_wan(text: str) -> float | None:
     >>> problem_recovered_wan("项目总投资1.2亿元") is None
     True
     """
-    amounts = find_money_spans(to_simplified(normalize_text(text or "")))
+    text = text or ""
+    if "元" not in text and "&" not in text:
+        return None     # every amount ends in 元, which only an HTML entity could turn into
+    amounts = find_money_spans(to_simplified(normalize_text(text)))
     losses = [a for a in amounts if a.kind == "loss"]
     if losses:
         return losses[0].value

@@ -19,12 +19,14 @@ from analysis.fields.headline_base import (
     choose,
     clause_before,
     cue_regex,
+    find_in_body,
     has_cue,
     is_headline,
     num_ahead,
     to_int,
     window_before,
 )
+from analysis.text.numbers import CN_COUNTS
 
 _YI = r"(?:[已己]经?)"
 _NOT_DONE_BEFORE = (r"(?<!基本)(?<![未没需])(?<!正在)(?<!尚在)(?<!仍在)(?<!持续)(?<!需要)"
@@ -67,6 +69,18 @@ def _in_progress_regexes() -> tuple[re.Pattern, ...]:
                        r"(?=[^,。;]{0,4}(?:需|正在|仍在|尚在|持续|未))"))
 
 
+# For the count regexes worth searching clause by clause (headline_base.find_in_body):
+# words every match holds, and the characters no match (nor its lookahead) holds.
+_COUNTED = rf"[\d{CN_COUNTS}][个项条]"          # the end of NUM, and its unit
+_NEEDLES = {
+    # the end of _DONE, then the start of NUM
+    _completed_regexes()[0]: (re.compile(rf"(?:完成|整改|落实|到位|销号)的?(?:问题)?[\d{CN_COUNTS}]"), ",。;"),
+    _completed_regexes()[1]: (re.compile(rf"{_COUNTED}(?:问题)?[已己]"), ",。;"),
+    # then the first character of _IN_PROGRESS_WORDS
+    _in_progress_regexes()[1]: (re.compile(rf"{_COUNTED}(?:问题)?[尚正仍持未已己基阶需]"), ",。;"),
+}
+
+
 @cache
 def _rate_regexes() -> tuple[re.Pattern, ...]:
     return (re.compile(rf"{cue_regex('rate_names')}(?:已达到|达到|已达|达|为|是)?了?{_PERCENT}(?!的)"),
@@ -94,7 +108,7 @@ def _unblocked(text: str, total: Candidate | None, start: int) -> bool:
 
 def _matches(regexes: tuple[re.Pattern, ...], nt: NoticeText) -> list[re.Match]:
     """Non-overlapping matches of several regexes, in text order."""
-    found = sorted((m for rx in regexes for m in rx.finditer(nt.match, nt.body_start)),
+    found = sorted((m for rx in regexes for m in find_in_body(rx, nt, *_NEEDLES.get(rx, (None,)))),
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match] = []
     for m in found:

@@ -35,6 +35,7 @@ Decisions:
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 import analysis.fields.inspection_org as org
 import analysis.fields.inspection_when as when
@@ -67,13 +68,18 @@ class _Scope:
         heading = _HEADING.search(nt.match, start + 20, end)
         self.lead = (start, heading.start() if heading else end)
         self.sentences = when.find_sentences(nt.match, *self.lead)
-        self.body_sentences = when.find_sentences(nt.match, start)
+        self.body_from = start
         doc_type = found.get("doc_type")
         self.is_plan = bool((doc_type and doc_type.value == "plan")
                             or _PLAN.search(self.title_match))
         self.is_report = bool(doc_type and doc_type.value in _REPORTS)
         pub = found.get("publish_date")
         self.publish = pub.value if pub else nt.metadata.get("publish_date")
+
+    @cached_property
+    def body_sentences(self) -> list[tuple[int, int]]:
+        """The sentences from the lead on (split when first asked for: seldom needed)."""
+        return when.find_sentences(self.nt.match, self.body_from)
 
     def fact(self, field_name: str, value, unit: str, start: int, end: int) -> Fact:
         """A Fact at text offsets; start < 0 means the title outside the text."""
@@ -254,7 +260,8 @@ def _date_facts(sc: _Scope) -> list[Fact]:
     rng = when.find_inspection_range(match, sc.sentences)
     skip = (rng[0].start, rng[1].end) if rng else None
     feedback = when.find_feedback_date(match, sc.sentences, skip)
-    as_of = when.find_as_of_date(match, sc.body_sentences)
+    # the first sentence that reports progress decides: read no further than it
+    as_of = when.find_as_of_date(match, when.as_of_sentences(match, sc.body_from))
     chain: list[DateSpan | None] = [rng[0] if rng else None, rng[1] if rng else None,
                                     feedback, as_of]
     values = resolve_dates(chain, sc.publish)

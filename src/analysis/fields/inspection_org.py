@@ -130,6 +130,7 @@ def _clean_patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=4096)     # the same captures recur across notices
 def clean_org(org: str) -> str | None:
     """An org capture trimmed, or None when it is no organisation.
 
@@ -184,6 +185,16 @@ def is_org_shaped(org: str) -> bool:
     return bool(pats["org_end"].search(pats["paren_tail"].sub("", org) or org))
 
 
+# A word (or one of several) that the sentence of every match of these mention patterns
+# holds, in the match or in its lookahead; no match or lookahead of them reads past a 。,
+# so only the sentences with the word are searched (analysis.text.scan.finditer_where).
+# Kept for the patterns where that pays: the word is rare, or the pattern opens with no
+# literal the regex engine could skip ahead to.
+_NEEDLES: dict[str, str | re.Pattern] = {
+    "inspect2": re.compile("动员会|反馈会|情况反馈"), "feedback": "反馈", "feedback3": "反馈",
+    "visit": "到", "subject": "召开", "covers2": "整改"}
+
+
 def find_org_mentions(match: str) -> list[OrgMention]:
     """Org mentions of every kind, in order of appearance.
 
@@ -202,7 +213,7 @@ def find_org_mentions(match: str) -> list[OrgMention]:
                       ("visit", "visit"), ("venue", "subject"), ("subject", "subject"),
                       ("covers", "subject"),
                       ("covers2", "subject")):
-        found = (finditer_where(pats[key], match, "召开") if key == "subject"  # no 。 in one
+        found = (finditer_where(pats[key], match, _NEEDLES[key]) if key in _NEEDLES
                  else pats[key].finditer(match))
         for m in found:
             org = clean_org(m["org"])

@@ -7,6 +7,7 @@ chosen: the inspection sentences' org, or the fed-back one when they name severa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.fields.inspection_org import (
     _PARTY,
@@ -17,6 +18,7 @@ from analysis.fields.inspection_org import (
 )
 
 
+@lru_cache(maxsize=4096)     # every pair of mentions is compared: each org many times
 def org_core(org: str) -> str:
     """An org without 中共, parentheses and its party organ, for comparing mentions.
 

@@ -7,6 +7,7 @@ start <= end <= feedback <= as-of <= publish.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from analysis.text.dates import DateSpan, find_date_ranges, find_dates
 
@@ -36,9 +37,16 @@ def find_sentences(text: str, start: int = 0, end: int | None = None) -> list[tu
     >>> find_sentences("一句。二句;三")
     [(0, 3), (3, 6), (6, 7)]
     """
+    return list(iter_sentences(text, start, end))
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """find_sentences one at a time, for a reader that may stop at an early one."""
     end = len(text) if end is None else end
-    return [(m.start() + start, m.end() + start) for m in _SENTENCE.finditer(text[start:end])
-            if m.group().strip()]
+    # (_SENTENCE has no anchor or lookaround: searching text[start:end] in place is the same)
+    for m in _SENTENCE.finditer(text, start, end):
+        if not m.group().isspace():
+            yield m.span()
 
 
 def _shift(span: DateSpan, by: int) -> DateSpan:
@@ -93,6 +101,8 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
     """
     for s, e in sentences:
         sent = match[s:e]
+        if "反馈" not in sent:
+            continue   # every _FEEDBACK and _FEEDBACK_AFTER match holds 反馈
         dates = [d for d in find_dates(sent)
                  if not (skip and skip[0] <= d.start + s < skip[1])]
         if not dates:
@@ -114,7 +124,21 @@ def find_feedback_date(match: str, sentences: list[tuple[int, int]],
     return None
 
 
-def find_as_of_date(match: str, sentences: list[tuple[int, int]]) -> DateSpan | None:
+def as_of_sentences(match: str, start: int) -> Iterator[tuple[int, int]]:
+    """The sentences of match[start:] that find_as_of_date can use: those from the first
+    one holding 截至 or 截止 on (none when no sentence does).
+
+    A sentence is a run of text between stops (_SENTENCE): splitting from the start of
+    that sentence gives the same sentences as splitting from `start`."""
+    firsts = [at for word in ("截至", "截止") if (at := match.find(word, start)) >= 0]
+    if not firsts:
+        return iter(())
+    first = min(firsts)
+    begin = max(start, *(match.rfind(c, start, first) + 1 for c in "。;!?\n"))
+    return iter_sentences(match, begin)
+
+
+def find_as_of_date(match: str, sentences: Iterable[tuple[int, int]]) -> DateSpan | None:
     """The date after 截至/截止 in the first sentence reporting rectification progress.
 
     The first such sentence decides: 截至目前 or a vague 截至6月底 there means no
@@ -129,8 +153,9 @@ def find_as_of_date(match: str, sentences: list[tuple[int, int]]) -> DateSpan | 
     """
     for s, e in sentences:
         sent = match[s:e]
-        if not (_AS_OF_TOPIC.search(sent) and _AS_OF_PROGRESS.search(sent)):
-            continue
+        if ("截至" not in sent and "截止" not in sent) or not (
+                _AS_OF_TOPIC.search(sent) and _AS_OF_PROGRESS.search(sent)):
+            continue   # (no _AS_OF match without 截至/截止)
         dates = {d.start: d for d in find_dates(sent)}
         for m in _AS_OF.finditer(sent):
             d = dates.get(m.end())

@@ -130,7 +130,8 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
     """
     text = match if text is None or len(text) != len(match) else text
     out: list[InspectorSpan] = []
-    for m in finditer_where(_inspector_re(), match, "巡", also="组"):
+    # an inspector's name never holds a comma (nor its words in resources/): clauses will do
+    for m in finditer_where(_inspector_re(), match, "巡", stop=",。", also="组"):
         start = m.start("level") if m["term"] and not m["cpre"] else m.start()
         value = text[start:m.end()]
         if m["round"]:
@@ -143,11 +144,12 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         rank = 1 if counted else (0 if number else 2)
         out.append(InspectorSpan(start, m.end(), value, number, _round_number(m["round"]),
                                  rank, bool(m["more"])))
-    for m in _BARE_GROUP.finditer(match):
+    for m in finditer_where(_BARE_GROUP, match, "巡", stop=",。", also="第"):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
             out.append(InspectorSpan(m.start(), m.end(), value, parse_cn_int(m["g1"]), None, 3))
-    for m in _IN_HOUSE.finditer(match):
+    # (no lookahead of _IN_HOUSE reads past a 。)
+    for m in finditer_where(_IN_HOUSE, match, "党委"):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start("who"):m.end("who")]
             out.append(InspectorSpan(m.start("who"), m.end("who"), value, None, None, 2))
@@ -192,7 +194,7 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
     >>> find_organ_level("派出8个巡视组对21所高校党委开展常规巡视") is None
     True
     """
-    for m in _organ_re().finditer(match):
+    for m in finditer_where(_organ_re(), match, "巡", stop=",。"):    # 巡察|巡视, no comma
         clause = re.split(r"[,。;\n]", match[:m.start("who")])[-1]
         if "对" in clause and not re.match(r"巡察|巡视", match[m.end("who"):]):
             continue   # 对44所高校党委开展巡视: the inspected, not the inspector
@@ -202,6 +204,7 @@ def find_organ_level(match: str) -> tuple[int, int, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)     # the same inspector names recur across notices
 def parse_level(who: str) -> str | None:
     """inspector_level from an inspector (or a 根据X统一部署 subject), simplified.
 
@@ -242,12 +245,17 @@ def find_kinds(match: str, plan_title: bool = False) -> list[tuple[int, int, str
     >>> [k for _, _, k in find_kinds("专项治理“回头看”实施方案", plan_title=True)]
     ['special', 'look_back']
     """
+    return list(_kinds_in(match, plan_title))
+
+
+@lru_cache(maxsize=4096)    # lead sentences and inspector names recur across notices
+def _kinds_in(match: str, plan_title: bool) -> tuple[tuple[int, int, str], ...]:
     found = []
     for kind, scope, pattern in _kind_cues():
         if scope == "plan_title" and not plan_title:
             continue
         found += [(m.start(), m.end(), kind) for m in pattern.finditer(match)]
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _round_number(words: str | None) -> int | None:

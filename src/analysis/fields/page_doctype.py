@@ -71,7 +71,12 @@ def find_report_sentence(body: str) -> re.Match | None:
     >>> find_report_sentence("根据区委部署,…。现根据规定将巡察整改进展情况予以公布。").group(0)[:6]
     '现根据规定将'
     """
-    return _first(_cues()["report"]["sentence"], body[:_OPENING_CHARS])
+    return _report_sentence(body[:_OPENING_CHARS])
+
+
+@lru_cache(maxsize=4)   # the title and the body classifiers both ask, for the same body
+def _report_sentence(opening: str) -> re.Match | None:
+    return _first(_cues()["report"]["sentence"], opening)
 
 
 def _classify_title(title: str, body: str) -> tuple[str, re.Match] | None:

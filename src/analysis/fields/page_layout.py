@@ -106,6 +106,7 @@ def is_chrome(line: str) -> bool:
     return any(p.search(line) for p in _chrome_patterns())
 
 
+@lru_cache(maxsize=4096)     # a site's page furniture recurs on every page
 def _is_body_line(line: str) -> bool:
     """A line that opens (or is) the body: a start word and a sentence shape.
 
@@ -122,6 +123,7 @@ def _is_body_line(line: str) -> bool:
     return "。" in line and len(line) >= 30 and not TITLE_STRONG.search(line.split("。")[0])
 
 
+@lru_cache(maxsize=4096)
 def _glued_start(line: str) -> int:
     """Offset of a body start glued after a short non-body prefix, else -1.
 

@@ -29,6 +29,7 @@ from analysis.problems.text import (
 )
 from analysis.text.normalize import to_simplified
 from analysis.text.outline import Heading, find_outline
+from analysis.text.scan import finditer_where
 
 INLINE_FIRST = {"feedback_news", "summary_news"}
 NO_PROBLEMS = {"plan"}
@@ -98,11 +99,15 @@ def _build_nodes(match: str, headings: list[Heading]) -> list[_Node]:
     return nodes
 
 
+_ENDS_IN_PROBLEM = re.compile(r"问题[。.;:,]?$")
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+
+
 def _names_problem(heading: str, statement: str) -> bool:
     """`(二)选人用人方面的问题` names a problem though no predicate ends it."""
-    if not re.search(r"问题[。.;:,]?$", heading) or len(statement) < 4 or is_generic(statement):
+    if not _ENDS_IN_PROBLEM.search(heading) or len(statement) < 4 or is_generic(statement):
         return False
-    return not starts_with_action(re.split(r"[,;]", statement)[-1])
+    return not starts_with_action(_COMMA_OR_SEMICOLON.split(statement)[-1])
 
 
 def _mark_excluded(nodes: list[_Node]) -> int | None:
@@ -131,10 +136,18 @@ def _mark_excluded(nodes: list[_Node]) -> int | None:
 
 def _soft_stops(match: str, start: int) -> list[int]:
     """Offsets of lines opening with 下一步, 欢迎广大 …: they end a rectification text."""
+    pattern, words = _soft_stop_patterns()
+    # every match holds one of the words and no 。: only their sentences are searched
+    return [m.start() for m in finditer_where(pattern, match, words, pos=start)]
+
+
+@lru_cache(maxsize=1)
+def _soft_stop_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(the soft stops, their words alone)."""
     cues = vocabulary_pattern("problems_stop_lines.txt").pattern
     closing = vocabulary_pattern("problems_closing.txt").pattern
-    pattern = re.compile(rf"(?m)^\s*(?:{cues}|{closing})|(?<=。)\s*(?:{closing})")
-    return [m.start() for m in pattern.finditer(match, start)]
+    return (re.compile(rf"(?m)^\s*(?:{cues}|{closing})|(?<=。)\s*(?:{closing})"),
+            re.compile(f"{cues}|{closing}"))
 
 
 def _accept(nodes: list[_Node], stop_at: int | None, soft: list[int]) -> None:
@@ -248,11 +261,18 @@ def parse_status(rectification: str) -> str:
     ...                            "尚未完成整改,已制定计划。")]
     ['completed', 'in_progress', 'unknown', 'in_progress']
     """
-    rows = [ln.split("\t", 1) for ln in read_vocabulary("problems_status.txt")]
-    for status in ("in_progress", "completed"):
-        if any(phrase and phrase in rectification for st, phrase in rows if st == status):
+    for status, phrases in _status_phrases():
+        if any(phrase in rectification for phrase in phrases):
             return status
     return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _status_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(status, its non-empty phrases) for in_progress then completed (problems_status.txt)."""
+    rows = [ln.split("\t", 1) for ln in read_vocabulary("problems_status.txt")]
+    return tuple((status, tuple(phrase for st, phrase in rows if st == status and phrase))
+                 for status in ("in_progress", "completed"))
 
 
 def _looks_like_plan(nt: NoticeText) -> bool:

@@ -6,7 +6,7 @@ predicate (`A形式主义、官僚主义依然存在` shares its predicate: one 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.problems.text import is_bare_predicate, is_deficiency, read_vocabulary
 
@@ -34,12 +34,17 @@ def is_not_item(text: str) -> bool:
 def split_on(match: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
     """Non-empty pieces of match[s:e] between any of the characters in `sep`."""
     out, last = [], s
-    for i in range(s, e):
-        if match[i] in sep:
-            out.append((last, i))
-            last = i + 1
+    for m in _separators(sep).finditer(match, s, e):
+        out.append((last, m.start()))
+        last = m.end()
     out.append((last, e))
     return [(a, b) for a, b in out if b > a]
+
+
+@lru_cache(maxsize=16)
+def _separators(sep: str) -> re.Pattern:
+    """Any one of the characters of `sep`."""
+    return re.compile(f"[{re.escape(sep)}]")
 
 
 def split_commas(match: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -47,10 +47,14 @@ def _deficiency_patterns(closed: bool = False) -> tuple[re.Pattern, re.Pattern]:
     return build(verbs), build(nouns)
 
 
+_CLAUSE_STOP = re.compile(r"[,;,;。]")
+
+
 def _last_clause(statement: str) -> str:
-    return re.split(r"[,;,;。]", statement.rstrip(_TRAIL + "”’\"'」』"))[-1]
+    return _CLAUSE_STOP.split(statement.rstrip(_TRAIL + "”’\"'」』"))[-1]
 
 
+@lru_cache(maxsize=4096)
 def starts_with_action(clause: str) -> bool:
     """True when `clause` opens with a measure verb (强化, 补齐 ...).
 
@@ -60,6 +64,7 @@ def starts_with_action(clause: str) -> bool:
     return bool(vocabulary_pattern("problems_action_verbs.txt", "^").match(clause.strip()))
 
 
+@lru_cache(maxsize=4096)     # headings recur across notices of one template
 def is_deficiency(statement: str, closed: bool = False, ending: bool = False) -> bool:
     """True when the statement names a shortcoming (its last clause ends in one).
 
@@ -154,6 +159,7 @@ _STATUS_GROUP = re.compile(
     r"(?:整改|完成|办结|销号|推进|落实)(?:整改|完成|到位|中)?$")
 
 
+@lru_cache(maxsize=4096)     # headings recur across notices of one template
 def is_generic(statement: str) -> bool:
     """True for a heading that only announces problems (存在的不足, 主要问题).
 
@@ -169,7 +175,10 @@ def is_generic(statement: str) -> bool:
 
 def _ends_with_resolve(clause: str) -> bool:
     """`不断`, `不减` and the like end praise or plans, not shortcomings."""
-    return bool(re.search(r"不(?:断|减|松|变|移|懈|怠|倦|放|停|留|误|走样|动摇|手软)$", clause))
+    return bool(_RESOLVE_END.search(clause))
+
+
+_RESOLVE_END = re.compile(r"不(?:断|减|松|变|移|懈|怠|倦|放|停|留|误|走样|动摇|手软)$")
 
 
 def strip_quotes(s: str) -> str:
@@ -211,6 +220,15 @@ def clean_statement_span(text: str, start: int, end: int) -> tuple[int, int, boo
     >>> s, e, q = clean_statement_span(t, 3, len(t)); t[s:e], q
     ('政治站位不高', False)
     """
+    # only text[start:end] is ever read: the work is done (and kept) for that string
+    a, b, quoted = _clean_span(text[start:end])
+    return start + a, start + b, quoted
+
+
+@lru_cache(maxsize=4096)     # headings recur across notices of one template
+def _clean_span(text: str) -> tuple[int, int, bool]:
+    """clean_statement_span of the whole of `text`."""
+    start, end = 0, len(text)
     quoted = False
     for _ in range(4):
         s = text[start:end]

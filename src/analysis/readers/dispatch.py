@@ -6,7 +6,9 @@ by its suffix, case-insensitively.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,12 +18,14 @@ from analysis.readers.errors import ReadError
 from analysis.readers.walk import format_for_suffix, unsupported_reasons
 
 MAX_BYTES = 50_000_000
+# errors for which Path.exists() says False rather than raising
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 _OLE = b"\xd0\xcf\x11\xe0"
 
 
 def read_document(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read one input file; any failure is a ReadError with a short actionable reason."""
-    path, root = Path(path), Path(root)
+    path, root = _as_path(path), _as_path(root)
     try:
         fmt = _check_file(path, max_bytes)
         doc = _reader(fmt)(path)
@@ -36,6 +40,11 @@ def read_document(path: Path, root: Path, max_bytes: int = MAX_BYTES) -> Documen
     doc.source_path = relative_source_path(path, root)
     doc.source_format = "html" if fmt == "mhtml" else fmt
     return doc
+
+
+def _as_path(path) -> Path:
+    """path as a Path (a Path is kept: building one again costs more than reading a file)."""
+    return path if isinstance(path, Path) else Path(path)
 
 
 def relative_source_path(path: Path, root: Path) -> str:
@@ -76,15 +85,22 @@ def printable_name(name: str) -> str:
 
 def _check_file(path: Path, max_bytes: int) -> str:
     """The reader format for path after the existence, size and content checks."""
-    if path.is_symlink() and not path.exists():
-        raise ReadError("broken link — the file it points to is missing")
-    if not path.exists():
-        raise ReadError("file not found")
-    if path.is_dir():
+    try:    # one stat for what Path.exists/is_dir/is_file/stat would each ask again
+        info = os.stat(path)
+    except ValueError:
+        info = None
+    except OSError as exc:
+        if exc.errno not in _MISSING:
+            raise
+        info = None
+    if info is None:
+        raise ReadError("broken link — the file it points to is missing" if path.is_symlink()
+                        else "file not found")
+    if stat.S_ISDIR(info.st_mode):
         raise ReadError("is a folder, not a file")
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise ReadError("not a regular file (a pipe or device?)")
-    size = path.stat().st_size
+    size = info.st_size
     if size > max_bytes:
         raise ReadError(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB limit)"
                         " — split it or raise --max-mb")

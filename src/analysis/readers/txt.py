@@ -16,9 +16,10 @@ def read_txt(path: Path) -> Document:
     A YAML front matter block at the top (as scrapers write) is read as in
     markdown files: it becomes title, url and metadata, not text.
     """
-    text = decode_text_file(Path(path).read_bytes())
+    path = Path(path)
+    text = decode_text_file(path.read_bytes())
     if text.startswith("---"):
-        doc = front_matter_document(text, Path(path).name, "txt")
+        doc = front_matter_document(text, path.name, "txt")
         if doc.metadata:
             return doc
-    return Document(text=text, source_path=Path(path).name, source_format="txt")
+    return Document(text=text, source_path=path.name, source_format="txt")

@@ -201,13 +201,20 @@ def find_dates(text: str) -> list[DateSpan]:
 _MAY_HOLD_DATE = re.compile(r"[0-9Xx×年]")
 
 
+# for each of _PATTERNS, characters one of which every match holds: a text with none of
+# them is not searched
+_NEEDS = ("Xx×", "月", "-/.", "月", "月", "月", "年", "日", "月", "月", "月")
+
+
 @lru_cache(maxsize=2048)
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
     if not _MAY_HOLD_DATE.search(text):
         return ()
     taken = [False] * (len(text) + 1)
     spans: list[DateSpan] = []
-    for kind, pattern in _PATTERNS:
+    for (kind, pattern), needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if not any(c in text for c in needs):
+            continue
         for m in pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
@@ -215,8 +222,7 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
             if span is None:
                 continue
             spans.append(span)
-            for i in range(span.start, span.end):
-                taken[i] = True
+            taken[span.start:span.end] = [True] * (span.end - span.start)
     spans.sort(key=lambda d: d.start)
     spans += _yearless_garbled(text, taken)
     spans.sort(key=lambda d: d.start)

@@ -71,8 +71,10 @@ def _one_pass(text: str) -> str:
     codes = _one_pass_table()[codes]
     return codes[codes != _DROPPED].tobytes().decode("utf-32-le")
 
-_PINYIN = re.compile(
-    rf"(?<=[{_CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)")
+_PINYIN_LETTERS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]+\)"
+_PINYIN = re.compile(rf"(?<=[{_CJK}]){_PINYIN_LETTERS}")
+# the same without the lookbehind: found much faster, and needed by every _PINYIN match
+_MAY_HOLD_PINYIN = re.compile(_PINYIN_LETTERS)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _STRAY_STARS = re.compile(r"\*\*")
@@ -82,9 +84,14 @@ _OUTLINE_AHEAD = rf"(?:{OUTLINE_MARKER}|\(?[{CN_ONE_TO_TEN}]{{1,3}}\)|问题\s*\
 _SPACE_IN_CJK = re.compile(
     rf"(?<=[{_CJK}“”、。])[ ]+(?=[{_CJK}\d“”(])|(?<=[\d%,:;)(])[ ]+(?=[{_CJK}“”])")
 _DOUBLED = re.compile(r"([,、;:])\1+|,(?=[。;])|,(?=、)")
+# what _DOUBLED matches starts with one of these pairs: a text with none is left alone
+_DOUBLED_PAIRS = (",,", "、、", ";;", "::", ",。", ",;", ",、")
 _BLANKS = re.compile(r"\n{3,}")
 _LINE_END_CJK = re.compile(rf"[{_CJK}]$")
 _LINE_START_MARKER = re.compile(rf"^\s*{_OUTLINE_AHEAD}")
+_OUTLINE_AHEAD_RE = re.compile(_OUTLINE_AHEAD)
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_HEADING_ENDS = ("情况", "问题", "方面", "通报", "报告", "公告", "通知")
 
 
 def strip_pinyin(text: str) -> str:
@@ -95,7 +102,7 @@ def strip_pinyin(text: str) -> str:
     >>> strip_pinyin("第(一)组 (2023) (abc)")
     '第(一)组 (2023) (abc)'
     """
-    return _PINYIN.sub("", text)
+    return _PINYIN.sub("", text) if _MAY_HOLD_PINYIN.search(text) else text
 
 
 def _drop_inner_spaces(line: str) -> str:
@@ -108,7 +115,7 @@ def _drop_inner_spaces(line: str) -> str:
     """
     def repl(m: re.Match) -> str:
         rest = line[m.end():]
-        return m.group(0) if re.match(_OUTLINE_AHEAD, rest) else ""
+        return m.group(0) if _OUTLINE_AHEAD_RE.match(rest) else ""
     return _SPACE_IN_CJK.sub(repl, line) if " " in line else line
 
 
@@ -127,10 +134,11 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             pending_blank += 1
             continue
         prev = out[-1] if out else ""
-        if (prev and len(prev) >= 40 and _LINE_END_CJK.search(prev)
+        # (a line holds no line break: its last character is where $ matches)
+        if (prev and len(prev) >= 40 and _LINE_END_CJK.match(prev, len(prev) - 1)
                 and ("。" in prev or not _LINE_START_MARKER.match(prev))
-                and re.match(rf"[{_CJK}]", line) and not _LINE_START_MARKER.match(line)
-                and not re.search(r"(情况|问题|方面|通报|报告|公告|通知)$", prev)):
+                and _CJK_CHAR.match(line) and not _LINE_START_MARKER.match(line)
+                and not prev.endswith(_HEADING_ENDS)):
             out[-1] = prev + line
         else:
             if out and pending_blank:
@@ -165,7 +173,8 @@ def normalize_text(text: str) -> str:
     lines = [_drop_inner_spaces(ln.strip()) for ln in text.split("\n")]
     lines = _join_broken_lines(lines)
     text = "\n".join(lines)
-    text = _DOUBLED.sub(lambda m: m.group(1) or "", text)
+    if any(pair in text for pair in _DOUBLED_PAIRS):
+        text = _DOUBLED.sub(lambda m: m.group(1) or "", text)
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
     return text.strip()

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
+
+from analysis.text.scan import finditer_where
 
 # Character classes of Chinese numerals for patterns in every stage, defined here once:
 CN_ONE_TO_TEN = "一二三四五六七八九十"          # outline markers: 一、 (二) 三是
@@ -40,6 +43,7 @@ _AMOUNT = re.compile(
     r"(?P<unit>[余多]?(?:亿|千万|百万|万|千)?[余多]?元)")
 
 
+@lru_cache(maxsize=4096)     # the same few numerals, over and over
 def parse_cn_int(s: str) -> int | None:
     """An integer written in Arabic or Chinese numerals; None when it is no number.
 
@@ -149,7 +153,7 @@ def find_amounts_wan(text: str) -> list[tuple[int, int, float]]:
     [(6, 11, 76.0), (14, 23, 1234.5)]
     """
     out: list[tuple[int, int, float]] = []
-    for m in _AMOUNT.finditer(text or ""):
+    for m in finditer_where(_AMOUNT, text or "", "元"):    # every amount ends in 元
         value = parse_money_wan(m.group("num"), m.group("unit"))
         if value is not None:
             out.append((m.start(), m.end(), value))

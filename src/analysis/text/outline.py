@@ -48,6 +48,7 @@ _MARKER_RE = re.compile(
     _MARKER_FIRST + _LEAD + "(?:" + "|".join(f"(?P<{k}>{p.replace('(?P<num>', f'(?P<{k}_n>')})"
                              for k, p in _MARKERS) + ")")
 _INLINE_MARK = {"num", "paren_num", "circled", "about"}
+_NUMBER_GROUP = {k: f"{k}_n" for k, _ in _MARKERS}
 
 
 @dataclass
@@ -89,11 +90,11 @@ def _raw_markers(text: str) -> list[tuple[str, int | None, int, int]]:
     """(kind, number, start, body) of every marker, in order."""
     out = []
     for m in _MARKER_RE.finditer(text):
-        kind = next(k for k, _ in _MARKERS if m.group(k) is not None)
+        kind = m.lastgroup      # the kind's group closes last (its number group is inside)
         start = m.start(kind)
         if out and out[-1][2] == start:     # a zero-width form found twice at one place
             continue
-        num = m.group(f"{kind}_n") if kind != "about" else None
+        num = m.group(_NUMBER_GROUP[kind]) if kind != "about" else None
         out.append((kind, parse_cn_number(num) if num else None, start, m.end()))
     return out
 
@@ -102,15 +103,18 @@ def _heading_end(text: str, body: int, limit: int) -> int:
     """End of the heading text: first 。!? or line break outside quotes, or `limit`;
     a 关于…的问题 frame left open there runs on to the sentence that closes it."""
     depth = 0
-    for i in range(body, min(limit, len(text))):
-        c = text[i]
+    for m in _QUOTE_OR_STOP.finditer(text, body, min(limit, len(text))):   # the rest is text
+        c = m.group()
         if c in "“‘":
             depth += 1
         elif c in "”’":
             depth = max(0, depth - 1)
         elif c == "\n" or (depth == 0 and c in "。!?"):
-            return _about_frame_end(text, body, i, limit)
+            return _about_frame_end(text, body, m.start(), limit)
     return min(limit, len(text))
+
+
+_QUOTE_OR_STOP = re.compile("[“‘”’\n。!?]")
 
 
 _FRAME_OPEN = re.compile(r"(?:关于|针对)(?![“\"‘'])")

@@ -1,8 +1,8 @@
 """Searching a long text only where a pattern can match.
 
 A pattern whose every match holds some literal (巡) and never crosses a stop
-character (。) can only match inside the stretches between stops that hold the
-literal: `finditer_where` searches those alone and finds what
+character (。, or any of several) can only match inside the stretches between stops
+that hold the literal: `finditer_where` searches those alone and finds what
 `pattern.finditer(text)` finds, in the same order.
 """
 from __future__ import annotations
@@ -11,23 +11,41 @@ import re
 from collections.abc import Iterator
 
 
-def finditer_where(pattern: re.Pattern, text: str, needle: str,
-                   stop: str = "。", also: str = "") -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches all hold `needle` (and `also`),
-    never `stop`.
+def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
+                   stop: str = "。", also: str = "", pos: int = 0) -> Iterator[re.Match]:
+    """`pattern.finditer(text, pos)` for a pattern whose matches never hold a character of
+    `stop`, and whose every match has `needle` (and `also`) in its stretch between stops:
+    in the match, or in the text its lookahead reads. `needle` is a word or a pattern
+    (one of several words).
 
     The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
-    text's end); lookbehinds still see the text before a stretch.
+    text's end), nor a lookahead that could read past a stop; lookbehinds still see the
+    text before a stretch.
 
     >>> rx = re.compile(r"[一二三]?巡察组")
     >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", "巡")]
     [(2, 5), (9, 13)]
+    >>> [m.span() for m in finditer_where(rx, "市委巡察组。无关。二巡察组进驻", re.compile("巡|视"), pos=3)]
+    [(9, 13)]
+    >>> [m.span() for m in finditer_where(rx, "无关,市委巡察组。二巡察组进驻", "巡", stop=",。")]
+    [(5, 8), (9, 13)]
     """
-    start = 0
-    while (at := text.find(needle, start)) >= 0:
-        begin = text.rfind(stop, start, at) + 1 or start
-        end = text.find(stop, at)
-        end = len(text) if end < 0 else end
+    search = None if isinstance(needle, str) else needle.search
+    start = pos
+    while True:
+        if search is None:
+            at = text.find(needle, start)
+        else:
+            hit = search(text, start)
+            at = hit.start() if hit else -1
+        if at < 0:
+            return
+        begin, end = start, len(text)       # to the nearest stop on each side
+        for c in stop:
+            begin = max(begin, text.rfind(c, begin, at) + 1)
+            found = text.find(c, at, end)
+            if found >= 0:
+                end = found
         if not also or text.find(also, begin, end) >= 0:
             yield from pattern.finditer(text, begin, end)
         start = end + 1
