@@ -65,23 +65,22 @@ class Corpus:
     n_problems: int = 0                     # rows the problem and fact streams will give
     n_facts: int = 0
 
-    def _results(self) -> Iterator[tuple[str, FileResult]]:
-        for doc_id, key, _ in self.keys:
-            result = self.store.get(key)
-            if result is not None:
-                yield doc_id, result
+    def _rows(self, part: str) -> Iterator[list[dict]]:
+        """The problems or the facts of each kept notice, in doc_id order."""
+        for _, key, _ in self.keys:
+            yield self.store.get_part(key, part)
 
     def problem_chunks(self, size: int = 5_000) -> Iterator[pd.DataFrame]:
         """The problems table in doc_id, problem_no order, `size` rows at a time."""
-        for rows in _chunks((r for _, res in self._results() for r in res.problems), size):
+        for rows in _chunks((r for part in self._rows("problems") for r in part), size):
             yield conform_frame("problems", apply_override_table(pd.DataFrame(rows),
                                                                  self.overrides))
 
     def fact_chunks(self, size: int = 20_000) -> Iterator[pd.DataFrame]:
         """The facts table in doc_id, start, field, end order, chunk by chunk."""
         def ordered() -> Iterator[dict]:
-            for _, res in self._results():
-                yield from sorted(res.facts, key=lambda f: (f["start"], f["field"], f["end"]))
+            for facts in self._rows("facts"):
+                yield from sorted(facts, key=lambda f: (f["start"], f["field"], f["end"]))
         for rows in _chunks(ordered(), size):
             yield conform("facts", rows)
 
@@ -144,12 +143,12 @@ def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
         for batch, encoded in zip(batches, _progress(work, [len(b) for b in batches], progress)):
             if store.folder is not None:
                 store.put_encoded((keys[i], *blobs) for i, blobs in zip(batch, encoded))
-            for i, (summary, payload) in zip(batch, encoded):
+            for i, blobs in zip(batch, encoded):
                 if store.folder is None:        # held whole in memory for the streams
-                    result = decode(summary, payload)
+                    result = decode(*blobs)
                     store.put(keys[i], result)
                 else:
-                    result = decode(summary)
+                    result = decode(blobs[0])
                 cached[i] = _shared(result, shared)
     finally:
         if pool is not None:    # shut down before the tables are written (by a fork)

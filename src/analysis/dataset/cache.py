@@ -1,8 +1,8 @@
 """Per-file results kept between builds, under their keys (analysis.dataset.scan).
 
 `DiskStore` keeps them in one SQLite database, OUT_DIR/.cache/results.sqlite: a row per
-key holding two pickles, the summary the corpus step needs (row, signature, error) and
-the problems and facts, read only when the tables are written. Pool workers encode each
+key holding three pickles, the summary the corpus step needs (row, signature, error), the
+problems and the facts (each read only when its table is written). Pool workers encode each
 result (`encode`) and the build's main process writes them, a batch of files a
 transaction (one writer, no waiting on locks), so an interrupted build keeps every batch
 it finished. One database rather than a file per result: creating thousands of small files
@@ -24,18 +24,23 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:                   # the stores only pass results through
     from analysis.dataset.process import FileResult
 
-def encode(result: FileResult) -> tuple[bytes, bytes]:
-    """A result as the two pickles a store keeps: the summary (without problems and facts)
-    and the problems and facts."""
+PARTS = ("problems", "facts")        # what a summary leaves out, each kept on its own
+
+
+def encode(result: FileResult) -> tuple[bytes, bytes, bytes]:
+    """A result as the three pickles a store keeps: the summary (without problems and
+    facts), the problems, the facts."""
     return (pickle.dumps(replace(result, problems=[], facts=[]), protocol=pickle.HIGHEST_PROTOCOL),
-            pickle.dumps((result.problems, result.facts), protocol=pickle.HIGHEST_PROTOCOL))
+            *(pickle.dumps(getattr(result, part), protocol=pickle.HIGHEST_PROTOCOL)
+              for part in PARTS))
 
 
-def decode(summary: bytes, payload: bytes | None = None) -> FileResult:
-    """The result of `encode`'s pickles (only its summary when payload is None)."""
+def decode(summary: bytes, problems: bytes | None = None, facts: bytes | None = None
+           ) -> FileResult:
+    """The result of `encode`'s pickles (only its summary when the others are None)."""
     result = pickle.loads(summary)
-    if payload is not None:
-        result.problems, result.facts = pickle.loads(payload)
+    if problems is not None and facts is not None:
+        result.problems, result.facts = pickle.loads(problems), pickle.loads(facts)
     return result
 
 
@@ -50,6 +55,10 @@ class MemoryStore:
 
     def get_summary(self, key: str | None) -> FileResult | None:
         return self.get(key)
+
+    def get_part(self, key: str | None, part: str) -> list[dict]:
+        result = self.get(key)
+        return [] if result is None else getattr(result, part)
 
     def put(self, key: str | None, result: FileResult) -> None:
         if key:
@@ -113,8 +122,9 @@ class DiskStore:
         conn = sqlite3.connect(self.path, timeout=300, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, "
-                     "summary BLOB NOT NULL, payload BLOB NOT NULL)")
+        conn.execute("DROP TABLE IF EXISTS results")      # of an earlier layout
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, "
+                     "summary BLOB NOT NULL, problems BLOB NOT NULL, facts BLOB NOT NULL)")
         return conn
 
     def _discard(self) -> None:
@@ -134,19 +144,28 @@ class DiskStore:
         if db is None:
             return None
         try:
-            return db.execute(f"SELECT {column} FROM results WHERE key = ?", (key,)).fetchone()
+            return db.execute(f"SELECT {column} FROM {TABLE} WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
             return None
 
     def get(self, key: str | None) -> FileResult | None:
         """The whole result of a file."""
-        found = self._select("summary, payload", key)
+        found = self._select("summary, problems, facts", key)
         if found is None:
             return None
         try:
-            return decode(found[0], found[1])
+            return decode(*found)
         except _UNREADABLE:
             return None
+
+    def get_part(self, key: str | None, part: str) -> list[dict]:
+        """The problems or the facts of a file (empty when it is not kept)."""
+        assert part in PARTS
+        found = self._select(part, key)
+        try:
+            return [] if found is None else pickle.loads(found[0])
+        except _UNREADABLE:
+            return []
 
     def get_summary(self, key: str | None) -> FileResult | None:
         """The result without its problems and facts (which are not even read)."""
@@ -172,7 +191,7 @@ class DiskStore:
         """Keep results, all in one transaction."""
         self.put_encoded((key, *encode(result)) for key, result in items)
 
-    def put_encoded(self, items: Iterable[tuple[str | None, bytes, bytes]]) -> None:
+    def put_encoded(self, items: Iterable[tuple[str | None, bytes, bytes, bytes]]) -> None:
         """Keep results as `encode` gave them, all in one transaction."""
         rows = [item for item in items if item[0]]
         if not rows:
@@ -182,7 +201,7 @@ class DiskStore:
             try:
                 with db:        # BEGIN ... COMMIT, or ROLLBACK on an error
                     db.execute("BEGIN IMMEDIATE")
-                    db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+                    db.executemany(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?)", rows)
                 return
             except sqlite3.OperationalError:
                 raise               # locked by another build, a full disk: not damage
@@ -193,7 +212,7 @@ class DiskStore:
 
     def keys(self) -> set[str]:
         db = self._db()
-        return set() if db is None else {k for (k,) in db.execute("SELECT key FROM results")}
+        return set() if db is None else {k for (k,) in db.execute(f"SELECT key FROM {TABLE}")}
 
     def prune(self, keep: set[str]) -> int:
         """Remove results of files no longer in the folder; returns how many."""
@@ -203,9 +222,10 @@ class DiskStore:
         if db is not None and gone:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("DELETE FROM results WHERE key = ?", [(k,) for k in gone])
+                db.executemany(f"DELETE FROM {TABLE} WHERE key = ?", [(k,) for k in gone])
         return len(gone)
 
 
+TABLE = "file_results"
 _UNREADABLE = (TypeError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
                IndexError, ValueError)

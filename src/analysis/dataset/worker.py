@@ -11,7 +11,7 @@ from analysis.dataset.process import classify_results, process_file
 Task = tuple[str, str, int]
 
 
-def process_batch(tasks: list[Task]) -> list[tuple[bytes, bytes]]:
+def process_batch(tasks: list[Task]) -> list[tuple[bytes, bytes, bytes]]:
     """Process a batch of files, classify their problems together, and return each result
     encoded for the cache (analysis.dataset.cache.encode): the process that keeps them
     writes them as they are and reads back only the summaries."""
