@@ -19,9 +19,9 @@ Applying the model repeats what the scikit-learn objects do:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -63,34 +63,41 @@ class LinearModel:
     intercept: np.ndarray               # classes
     char_range: tuple[int, int] = (1, 3)
 
-    def _scores(self, features: list[str], index: dict[str, int], idf: np.ndarray,
-                offset: int) -> np.ndarray | None:
-        counts = Counter(i for i in map(index.get, features) if i is not None)
-        if not counts:
-            return None
-        columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64,
-                                            count=len(counts)))) * idf[columns]
-        weights /= np.sqrt(weights @ weights)
-        return weights @ self.coef[columns + offset]
+    def _block(self, rows: list[list[str]], index: dict[str, int], idf: np.ndarray,
+               offset: int) -> np.ndarray:
+        """The scores one block (words or characters) adds, a row per statement.
 
-    def decision(self, word_features: list[str], char_text: str) -> np.ndarray:
-        """The linear scores of one statement, one per class."""
-        scores = self.intercept.copy()
-        for part in (self._scores(word_features, self.word_index, self.word_idf, 0),
-                     self._scores(char_wb_ngrams(char_text, *self.char_range),
-                                  self.char_index, self.char_idf, len(self.word_idf))):
-            if part is not None:
-                scores += part
-        return scores
+        All statements at once: each (statement, column) pair is counted by sorting their
+        keys, the tf-idf weights are scaled to unit length per statement, and each
+        statement's weighted coefficient rows are summed over its own stretch."""
+        ids = [[i for i in map(index.get, features) if i is not None] for features in rows]
+        out = np.zeros((len(rows), len(self.classes)))
+        lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
+        if not lengths.sum():
+            return out
+        columns = np.fromiter(chain.from_iterable(ids), dtype=np.intp, count=int(lengths.sum()))
+        keys = np.repeat(np.arange(len(rows), dtype=np.intp), lengths) * len(idf) + columns
+        keys, counts = np.unique(keys, return_counts=True)     # sorted: by statement
+        row, columns = np.divmod(keys, len(idf))
+        weights = (1.0 + np.log(counts)) * idf[columns]
+        weights /= np.sqrt(np.bincount(row, weights * weights))[row]
+        present, starts = np.unique(row, return_index=True)
+        out[present] = np.add.reduceat(weights[:, None] * self.coef[columns + offset], starts)
+        return out
+
+    def decision(self, texts: Sequence[str]) -> np.ndarray:
+        """The linear scores of each statement, one column per class."""
+        words = [word_features(t) for t in texts]
+        chars = [char_wb_ngrams(char_text(t), *self.char_range) for t in texts]
+        scores = self.intercept + self._block(words, self.word_index, self.word_idf, 0)
+        return scores + self._block(chars, self.char_index, self.char_idf, len(self.word_idf))
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Rows of class probabilities, columns in `classes` order."""
         if not texts:
             return np.zeros((0, len(self.classes)))
-        scores = np.array([self.decision(word_features(t), char_text(t)) for t in texts])
+        scores = self.decision(texts)
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
         return scores
-
