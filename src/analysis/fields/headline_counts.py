@@ -43,11 +43,23 @@ def _chain_regex() -> re.Pattern:
     sep = r"(?:的|存在的|、|,|共|共计|中|包括|细化分解(?:了|为|成)?|细化(?:了|为|成)?|分解(?:了|为|成)?)*"
     aspect = rf"(?P<a>{NUM})个?大?(?:方面|类|大类)"
     middle = rf"(?P<m>{NUM})(?P<mu>个|项)(?:大项|内容|方面)?"
-    # 46个省委巡视反馈问题: the body that fed them back between the count and 问题
-    source = rf"(?P<src>(?:{cue_regex('inspecting_bodies')})?(?:巡视|巡察)组?(?:{cue_regex('fed_back')})的?)"
-    problem = (rf"(?P<p>{NUM})(?:个|项|类|条)(?:大项)?的?{source}?"
-               rf"(?:{cue_regex('problem_modifiers')})?的?问题")
+    problem = rf"(?P<p>{NUM}){_problem_unit('?P<src>')}"
     return re.compile(rf"{num_ahead('个大方类项条')}(?:{aspect}{sep})?(?:{middle}{sep})?{problem}")
+
+
+def _problem_unit(source_group: str = "?:") -> str:
+    """What follows a problem count, up to 问题 (个巡察反馈问题); `source_group` opens the
+    group of the body that fed them back (?P<src> to name it)."""
+    # 46个省委巡视反馈问题: the body that fed them back between the count and 问题
+    source = (rf"({source_group}(?:{cue_regex('inspecting_bodies')})?(?:巡视|巡察)组?"
+              rf"(?:{cue_regex('fed_back')})的?)")
+    return rf"(?:个|项|类|条)(?:大项)?的?{source}?(?:{cue_regex('problem_modifiers')})?的?问题"
+
+
+@cache
+def _chain_needle() -> re.Pattern:
+    """The end of every match of _chain_regex (个问题, 项巡察反馈问题)."""
+    return re.compile(_problem_unit())
 
 
 @cache
@@ -124,7 +136,7 @@ def find_problem_counts(nt: NoticeText) -> list[Candidate]:
     """Every fed-back problem count, as Candidates whose value is a ProblemCount."""
     text, out = nt.match, []
     # (a word each match holds, and the characters none holds: see find_in_body)
-    for regex, needle, stop in ((_chain_regex(), "问题", "。"), (_plain_regex(), None, ""),
+    for regex, needle, stop in ((_chain_regex(), _chain_needle(), "。"), (_plain_regex(), None, ""),
                                 (_tasks_regex(), "任务", ",。")):
         for m in find_in_body(regex, nt, needle, stop):
             count = _count(m)

@@ -185,14 +185,14 @@ def is_org_shaped(org: str) -> bool:
     return bool(pats["org_end"].search(pats["paren_tail"].sub("", org) or org))
 
 
-# A word (or one of several) that the sentence of every match of these mention patterns
-# holds, in the match or in its lookahead; no match or lookahead of them reads past a 。,
-# so only the sentences with the word are searched (analysis.text.scan.finditer_where).
-# Kept for the patterns where that pays: the word is rare, or the pattern opens with no
-# literal the regex engine could skip ahead to.
+# A word (or one of several, or a part of the match) that the sentence of every match of
+# these mention patterns holds, in the match or in its lookahead; no match or lookahead of
+# them reads past a 。, so only the sentences with it are searched
+# (analysis.text.scan.finditer_where). Kept for the patterns where that pays: the word is
+# rare, or the pattern opens with no literal the regex engine could skip ahead to.
 _NEEDLES: dict[str, str | re.Pattern] = {
     "inspect2": re.compile("动员会|反馈会|情况反馈"), "feedback": "反馈", "feedback3": "反馈",
-    "visit": "到", "subject": "召开", "covers2": "整改"}
+    "visit": "到", "subject": "召开", "covers2": re.compile("的(?:巡察|巡视)整改")}
 
 
 def find_org_mentions(match: str) -> list[OrgMention]:

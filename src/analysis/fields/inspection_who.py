@@ -86,7 +86,12 @@ def _inspector_re() -> re.Pattern:
         rf"(?:第(?P<g2>{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|(?P<g3>{_N}))?(?:工作)?组")
 
 
+# the end of every match of _inspector_re (巡察组, 巡视第二组, 巡察一组): only the clauses that
+# hold one are searched
+_INSPECTOR_TAIL = re.compile(rf"(?:巡察|巡视|巡查)(?:第(?:{_N}|X{{1,2}})(?:专项)?(?:巡察|巡视|巡查)?|{_N})?"
+                             r"(?:工作)?组")
 _BARE_GROUP = re.compile(rf"(?<![{_CJK}])第(?P<g1>{_N})(?:巡察|巡视)组")
+_BARE_GROUP_NEEDLE = re.compile(rf"第{_N}(?:巡察|巡视)组")   # every match but its lookbehind
 _ROUND = re.compile(rf"(?:第(?P<n>{_N})|首)轮(?!次)(?=[^。;,\n]{{0,8}}?(?:巡察|巡视|巡查|回头看))")
 _DEPLOY = re.compile(rf"(?:根据|按照)(?:{_N}届)?(?P<who>[^,。;\n]{{1,12}}?)"
                      r"(?:巡察工作领导小组|巡视工作领导小组)?(?:关于[^,。;\n]{0,40}?)?(?:的)?"
@@ -131,7 +136,7 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
     text = match if text is None or len(text) != len(match) else text
     out: list[InspectorSpan] = []
     # an inspector's name never holds a comma (nor its words in resources/): clauses will do
-    for m in finditer_where(_inspector_re(), match, "巡", stop=",。", also="组"):
+    for m in finditer_where(_inspector_re(), match, _INSPECTOR_TAIL, stop=",。"):
         start = m.start("level") if m["term"] and not m["cpre"] else m.start()
         value = text[start:m.end()]
         if m["round"]:
@@ -144,7 +149,7 @@ def find_inspectors(match: str, text: str | None = None) -> list[InspectorSpan]:
         rank = 1 if counted else (0 if number else 2)
         out.append(InspectorSpan(start, m.end(), value, number, _round_number(m["round"]),
                                  rank, bool(m["more"])))
-    for m in finditer_where(_BARE_GROUP, match, "巡", stop=",。", also="第"):
+    for m in finditer_where(_BARE_GROUP, match, _BARE_GROUP_NEEDLE, stop=",。"):
         if not any(i.start <= m.start() < i.end for i in out):
             value = text[m.start():m.end()]
             out.append(InspectorSpan(m.start(), m.end(), value, parse_cn_int(m["g1"]), None, 3))

@@ -16,7 +16,8 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
     """`pattern.finditer(text, pos)` for a pattern whose matches never hold a character of
     `stop`, and whose every match has `needle` (and `also`) in its stretch between stops:
     in the match, or in the text its lookahead reads. `needle` is a word or a pattern
-    (one of several words).
+    (one of several words, or a part every match holds: the narrower, the fewer
+    stretches searched).
 
     The pattern must not use `$` or `\\Z` (a stretch ends before its stop, not at the
     text's end), nor a lookahead that could read past a stop; lookbehinds still see the
@@ -31,22 +32,24 @@ def finditer_where(pattern: re.Pattern, text: str, needle: str | re.Pattern,
     [(5, 8), (9, 13)]
     """
     search = None if isinstance(needle, str) else needle.search
+    find, rfind, size = text.find, text.rfind, len(text)
     start = pos
     while True:
         if search is None:
-            at = text.find(needle, start)
+            at = find(needle, start)
         else:
             hit = search(text, start)
             at = hit.start() if hit else -1
         if at < 0:
             return
-        begin, end = start, len(text)       # to the nearest stop on each side
+        begin, end = start, size        # to the nearest stop on each side
         for c in stop:
-            begin = max(begin, text.rfind(c, begin, at) + 1)
-            found = text.find(c, at, end)
+            # rfind gives -1 or an index >= begin: one past it, or begin when none
+            begin = rfind(c, begin, at) + 1 or begin
+            found = find(c, at, end)
             if found >= 0:
                 end = found
-        if not also or text.find(also, begin, end) >= 0:
+        if not also or find(also, begin, end) >= 0:
             yield from pattern.finditer(text, begin, end)
         start = end + 1
 
