@@ -130,12 +130,12 @@ def test_disk_store_keeps_summaries_apart_and_survives_a_broken_file(tmp_path) -
     from analysis.dataset.process import FileResult
 
     store = DiskStore(tmp_path)
-    assert store.get("a") is None and not store.holds("a") and len(store) == 0
+    assert store.get("a") is None and "a" not in store.keys() and len(store) == 0
     assert not (tmp_path / DiskStore.FILE).exists()         # reading creates nothing
     whole = FileResult("a.txt", row={"doc_id": "d1"}, problems=[{"problem_no": 1}],
                        facts=[{"field": "problems_total"}], n_facts=1)
     store.put_many([("a", whole), ("b", FileResult("b.txt", error="empty file")), (None, whole)])
-    assert store.holds("a") and store.keys() == {"a", "b"}
+    assert "a" in store.keys() and store.keys() == {"a", "b"}
     summary = store.get_summary("a")
     assert (summary.row, summary.problems, summary.facts, summary.n_facts) == (
         {"doc_id": "d1"}, [], [], 1)

@@ -55,8 +55,9 @@ def _early_pool(args: argparse.Namespace, scan):
     from analysis.dataset.scan import CACHE_FOLDER
 
     store = DiskStore(Path(args.out) / CACHE_FOLDER)
-    n_new = sum(1 for key in scan.keys if not store.holds(key))
+    held = store.keys()                         # one query, not one per file
     store.close()                               # no open database across a fork
+    n_new = sum(1 for key in scan.keys if key not in held)
     return start_pool(args.jobs) if wants_pool(n_new, args.jobs) else None
 
 

@@ -133,11 +133,12 @@ def _map_files(root: Path, files: list[Path], keys: list[str | None], store,
     batches = [todo[i:i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
     progress = options.progress or (lambda it, total: it)
     pool, options.pool = options.pool, None      # a pool given is used up here
-    if pool is None and wants_pool(len(todo), options.jobs):
+    parallel = wants_pool(len(todo), options.jobs)
+    if pool is None and parallel:
         store.close()                           # no open database across a fork
         pool = start_pool(options.jobs)
     try:
-        run = pool.map if pool is not None and wants_pool(len(todo), options.jobs) else map
+        run = pool.map if pool is not None and parallel else map
         work = run(process_batch, [tasks[i:i + BATCH_FILES]
                                    for i in range(0, len(tasks), BATCH_FILES)])
         for batch, encoded in zip(batches, _progress(work, [len(b) for b in batches], progress)):

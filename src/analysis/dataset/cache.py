@@ -177,10 +177,6 @@ class DiskStore:
         except _UNREADABLE:
             return None
 
-    def holds(self, key: str | None) -> bool:
-        """Whether a result is kept under `key` (without reading it)."""
-        return self._select("1", key) is not None
-
     def put(self, key: str | None, result: FileResult) -> None:
         self.put_many([(key, result)])
 
